@@ -1,0 +1,85 @@
+"""Read functions for the dashboard: each returns a small DataFrame or dict, aggregated in SQL."""
+
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from landscape import models as m
+from landscape.dates import format_partial_date
+from landscape.names import normalize_name
+
+
+def joined_text(engine: Engine, expression: Any, separator: str = "; ") -> ColumnElement:
+    """Aggregate text values into one string (``string_agg`` / ``group_concat``).
+
+    Feed it distinct rows (SQLite's ``group_concat`` takes no DISTINCT with a separator).
+    """
+    if engine.dialect.name == "postgresql":
+        return func.string_agg(expression, separator)
+    return func.group_concat(expression, separator)
+
+
+def cited_sources(subject_column: str) -> Any:
+    """Subquery of distinct (subject_id, source title) pairs for one citable column."""
+    column = getattr(m.Citation, subject_column)
+    return (
+        select(column.label("subject_id"), m.Source.title.label("title"))
+        .join(m.Source, m.Source.id == m.Citation.source_id)
+        .where(column.is_not(None))
+        .distinct()
+        .subquery()
+    )
+
+
+def kpis(engine: Engine) -> dict[str, int]:
+    """Headline counts: companies, disclosed funding in USD, rounds, models, sources, citations."""
+    statement = select(
+        select(func.count()).select_from(m.Company).scalar_subquery().label("companies"),
+        select(func.coalesce(func.sum(m.FundingRound.amount_usd), 0))
+        .scalar_subquery()
+        .label("disclosed_funding_usd"),
+        select(func.count()).select_from(m.FundingRound).scalar_subquery().label("rounds"),
+        select(func.count()).select_from(m.AIModel).scalar_subquery().label("models"),
+        select(func.count()).select_from(m.Source).scalar_subquery().label("sources"),
+        select(func.count()).select_from(m.Citation).scalar_subquery().label("citations"),
+    )
+    with engine.connect() as connection:
+        row = connection.execute(statement).mappings().one()
+    return {key: int(value or 0) for key, value in row.items()}
+
+
+def company_timeline(engine: Engine, company: str) -> pd.DataFrame:
+    """Dated events of one company (by name) with the sources that support each."""
+    e = m.Event
+    sources = cited_sources("event_id")
+    company_id = (
+        select(m.Company.id).where(m.Company.name_key == normalize_name(company)).scalar_subquery()
+    )
+    statement = (
+        select(
+            e.id,
+            e.occurred_on.label("date"),
+            e.occurred_precision.label("precision"),
+            e.kind,
+            e.title,
+            m.AIModel.name.label("model"),
+            joined_text(engine, sources.c.title).label("sources"),
+        )
+        .outerjoin(m.AIModel, m.AIModel.id == e.model_id)
+        .outerjoin(sources, sources.c.subject_id == e.id)
+        .where(e.company_id == company_id, e.occurred_on.is_not(None))
+        .group_by(e.id, e.occurred_on, e.occurred_precision, e.kind, e.title, m.AIModel.name)
+        .order_by(e.occurred_on, e.id)
+    )
+    with engine.connect() as connection:
+        frame = pd.DataFrame(connection.execute(statement).mappings().all())
+    if frame.empty:
+        return pd.DataFrame(columns=["date", "when", "kind", "title", "model", "sources"])
+    frame["when"] = [
+        format_partial_date(day, precision)
+        for day, precision in zip(frame["date"], frame["precision"], strict=True)
+    ]
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame[["date", "when", "kind", "title", "model", "sources"]]

@@ -1,0 +1,54 @@
+"""The command line: help, and one clear line (no traceback) for every user error."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from landscape.cli import build_parser, main
+
+
+def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "landscape", *args],
+        capture_output=True, text=True, timeout=120, cwd=cwd,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--db", "postgresql+psycopg://nobody@127.0.0.1:1/x", "db", "current"], "cannot connect"),
+        (["--db", "not a url", "db", "current"], "not a database URL"),
+        (["--db", "sqlite:////no/such/folder/x.db", "db", "upgrade"], "no folder"),
+        (["--db", "mysql+nodriver://u@h/d", "db", "current"], "no driver"),
+    ],
+)
+def test_errors_print_one_line_and_exit_non_zero(args: list[str], expected: str) -> None:
+    result = _run(*args)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("landscape: error:") and expected in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_default_database_is_landscape_db_in_the_working_directory(tmp_path: Path) -> None:
+    result = _run("db", "upgrade", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "landscape.db").exists()
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in build_parser()._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+        assert command in out
+
+
+def test_downgrade_then_upgrade(migrated_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", migrated_url, "db", "downgrade", "base"]) == 0
+    assert "base" in capsys.readouterr().out
+    assert main(["--db", migrated_url, "db", "upgrade"]) == 0
