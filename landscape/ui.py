@@ -1,12 +1,16 @@
-"""What every dashboard page shares: the engine, first-start set-up, cached queries."""
+"""What every dashboard page shares: the engine, first-start set-up, cached queries, and safe
+display of text that comes from the database."""
 
+import importlib
+import re
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from landscape import db, queries
+from landscape import db
 from landscape.config import database_url
 from landscape.seed import load_seed
 
@@ -24,18 +28,27 @@ def get_engine(url: str) -> Engine:
 
 
 def engine() -> Engine:
-    """The engine of the configured database (``LANDSCAPE_DATABASE_URL``)."""
+    """The engine of the configured database (``LANDSCAPE_DATABASE_URL``), ready to use."""
     return get_engine(database_url())
 
 
-@st.cache_data(ttl=QUERY_TTL_SECONDS, show_spinner=False)
-def kpis(url: str) -> dict[str, int]:
-    return queries.kpis(get_engine(url))
+def query(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a ``landscape.queries`` function on the configured database, cached.
+
+    ``function`` takes the Engine first; ``args`` and ``kwargs`` must be plain values (they
+    are the cache key). ``clear_caches()`` after a write makes every result fresh.
+    """
+    return _cached_query(
+        function.__module__, function.__qualname__, database_url(), args, tuple(kwargs.items())
+    )
 
 
 @st.cache_data(ttl=QUERY_TTL_SECONDS, show_spinner=False)
-def company_timeline(url: str, company: str) -> pd.DataFrame:
-    return queries.company_timeline(get_engine(url), company)
+def _cached_query(
+    module: str, name: str, url: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]
+) -> Any:
+    function = getattr(importlib.import_module(module), name)
+    return function(get_engine(url), *args, **dict(kwargs))
 
 
 def clear_caches() -> None:
@@ -43,8 +56,23 @@ def clear_caches() -> None:
     st.cache_data.clear()
 
 
+# Characters that Streamlit's markdown gives a meaning to.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=^])")
+
+
+def escape_markdown(text: object) -> str:
+    """Text from the database made safe for any Streamlit element that parses markdown.
+
+    Every markdown, HTML, LaTeX (``$``), colour and icon directive (``:red[...]``,
+    ``:material/x:``) character is backslash-escaped, so the text shows exactly as stored.
+    """
+    if text is None:
+        return ""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
 def money(amount_usd: int | float | None) -> str:
-    """$1.2B / $100M / $40K, for tiles and labels."""
+    """$1.2B / $100M / $40K, for tiles and labels; None is 'undisclosed'."""
     if amount_usd is None:
         return "undisclosed"
     value = float(amount_usd)

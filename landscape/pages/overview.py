@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from landscape import charts, ui
-from landscape.config import database_url
+from landscape import ui
+from landscape.charts.timeline import timeline_chart
+from landscape.queries.overview import company_timeline, kpis
 
-url = database_url()
-ui.get_engine(url)
-figures = ui.kpis(url)
+ui.engine()
+figures = ui.query(kpis)
 
 st.title("AI Landscape")
 st.caption("The generative-AI startup landscape, every figure traced to its source.")
@@ -24,12 +24,11 @@ tiles[2].metric("AI models", figures["models"])
 tiles[3].metric("Sources", figures["sources"], help=f"{figures['citations']} citations")
 
 st.subheader("OpenAI: history")
-timeline = ui.company_timeline(url, "OpenAI")
+timeline = ui.query(company_timeline, "OpenAI")
 if timeline.empty:
     st.info("No dated events for OpenAI in this database yet.")
 else:
     st.altair_chart(
-        charts.timeline_chart(timeline, "OpenAI's history, as the sources date it"),
-        width="stretch",
+        timeline_chart(timeline, "OpenAI's history, as the sources date it"), width="stretch"
     )
     ui.download_button(timeline, "openai_timeline", key="download_openai_timeline")

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from landscape import charts
+from landscape.charts.timeline import timeline_chart
 
 
 def test_timeline_chart_has_titles_and_source_tooltip() -> None:
@@ -14,7 +14,7 @@ def test_timeline_chart_has_titles_and_source_tooltip() -> None:
             "sources": ["notes", "notes"],
         }
     )
-    spec = charts.timeline_chart(events, "History").to_dict()
+    spec = timeline_chart(events, "History").to_dict()
     assert spec["title"] == "History"
     points = spec["layer"][0]
     assert points["encoding"]["x"]["title"] == "Date"

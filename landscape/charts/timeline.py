@@ -1,4 +1,4 @@
-"""Altair chart builders: a DataFrame in, a chart out. No database access here."""
+"""Timeline charts: events along time."""
 
 import altair as alt
 import pandas as pd

@@ -1,36 +1,12 @@
-"""Read functions for the dashboard: each returns a small DataFrame or dict, aggregated in SQL."""
-
-from typing import Any
+"""Headline figures and a company's timeline."""
 
 import pandas as pd
 from sqlalchemy import Engine, func, select
-from sqlalchemy.sql.elements import ColumnElement
 
 from landscape import models as m
 from landscape.dates import format_partial_date
 from landscape.names import normalize_name
-
-
-def joined_text(engine: Engine, expression: Any, separator: str = "; ") -> ColumnElement:
-    """Aggregate text values into one string (``string_agg`` / ``group_concat``).
-
-    Feed it distinct rows (SQLite's ``group_concat`` takes no DISTINCT with a separator).
-    """
-    if engine.dialect.name == "postgresql":
-        return func.string_agg(expression, separator)
-    return func.group_concat(expression, separator)
-
-
-def cited_sources(subject_column: str) -> Any:
-    """Subquery of distinct (subject_id, source title) pairs for one citable column."""
-    column = getattr(m.Citation, subject_column)
-    return (
-        select(column.label("subject_id"), m.Source.title.label("title"))
-        .join(m.Source, m.Source.id == m.Citation.source_id)
-        .where(column.is_not(None))
-        .distinct()
-        .subquery()
-    )
+from landscape.queries.common import cited_sources, joined_text
 
 
 def kpis(engine: Engine) -> dict[str, int]:
