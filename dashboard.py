@@ -1,4 +1,7 @@
-"""The dashboard's entry point: page config and navigation only (``streamlit run dashboard.py``)."""
+"""The dashboard's entry point: page config, navigation and the view options every page shares.
+
+Run it with ``landscape dashboard`` or ``streamlit run dashboard.py``.
+"""
 
 import streamlit as st
 
@@ -13,5 +16,14 @@ pages = {
         ),
     ],
 }
+
+with st.sidebar:
+    st.toggle(
+        "Notes only",
+        key="notes_only",
+        bind="query-params",
+        help="Show only facts the founding notes support, leaving out the public-record tier.",
+    )
+    st.toggle("中文 category labels", key="zh", bind="query-params")
 
 st.navigation(pages).run()

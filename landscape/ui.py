@@ -51,6 +51,16 @@ def _cached_query(
     return function(get_engine(url), *args, **dict(kwargs))
 
 
+def notes_only() -> bool:
+    """The sidebar's "Notes only" switch: show only facts the founding notes support."""
+    return bool(st.session_state.get("notes_only", False))
+
+
+def chinese_labels() -> bool:
+    """The sidebar's switch to show categories by their Chinese labels."""
+    return bool(st.session_state.get("zh", False))
+
+
 def clear_caches() -> None:
     """After a write: every cached query result is stale."""
     st.cache_data.clear()

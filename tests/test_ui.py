@@ -1,0 +1,25 @@
+import pytest
+
+from landscape.ui import escape_markdown, money
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (1_000_000_000, "$1B"),
+        (2_100_000_000, "$2.1B"),
+        (100_000_000, "$100M"),
+        (None, "undisclosed"),
+    ],
+)
+def test_money_is_short_and_honest(amount: int | None, text: str) -> None:
+    assert money(amount) == text
+
+
+@pytest.mark.parametrize(
+    "raw", ["**bold**", "[link](http://x)", ":red[alert]", "$x^2$", "<b>hi</b>", "# title"]
+)
+def test_escape_markdown_leaves_no_unescaped_special(raw: str) -> None:
+    escaped = escape_markdown(raw)
+    assert escaped != raw
+    assert escaped.replace("\\", "") == raw.replace("\\", "")
