@@ -126,7 +126,7 @@ class ImportReport:
         ]
         found = ", ".join(parts) or "no rows"
         if self.problems:
-            return f"{len(self.problems)} problems; nothing written ({found} checked)"
+            return f"{len(self.problems)} problems; nothing written"
         if self.dry_run:
             return f"dry run: would write {found}; nothing written"
         return f"imported: {found}"
@@ -182,6 +182,8 @@ class Importer:
     ) -> None:
         """Check and write one file's records (a table of ``SPECS``)."""
         spec = SPECS[stem]
+        if not columns and not records:  # an empty JSON table names no columns
+            return
         if not self._header_ok(spec, columns, file_name):
             return
         parents: list[tuple[Record, Any, str, str]] = []
