@@ -11,7 +11,9 @@ from landscape import models as m
 from landscape.cli import main
 from landscape.exchange.export import MANIFEST_NAME
 
-from .exchange_fixtures import other_url  # noqa: F401
+from . import exchange_fixtures
+
+other_url = exchange_fixtures.other_url
 
 AWKWARD = ["=1+1", "'=quoted", "'plain", "-5", "@x", "\tTab", "＝全角", "NA", "0042", "a\nb", "🚀"]
 
