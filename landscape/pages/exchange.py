@@ -69,12 +69,12 @@ export_profile = left.selectbox(
 bom = right.toggle("UTF-8 with BOM (Excel and Chinese names)", key="export_bom")
 st.download_button(
     "Download all tables (zip)",
-    export_zip(engine, fmt=ExportFormat.csv, profile=Profile(export_profile), bom=bom),
+    ui.query(export_zip, fmt=ExportFormat.csv, profile=Profile(export_profile), bom=bom),
     file_name="landscape-export.zip",
     mime="application/zip",
     key="download_zip",
 )
-landscape_text, _items = export_landscape(engine)
+landscape_text, _items = ui.query(export_landscape)
 st.download_button(
     "Download landscape.yml",
     landscape_text.encode("utf-8"),
