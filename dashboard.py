@@ -15,6 +15,9 @@ pages = {
             PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True
         ),
     ],
+    "Data": [
+        st.Page(PAGES_DIR / "exchange.py", title="Import & export", url_path="exchange"),
+    ],
 }
 
 with st.sidebar:

@@ -27,6 +27,7 @@ SQLModel.metadata.naming_convention = {
 
 NAME_LENGTH = 200
 URL_LENGTH = 2000
+EXTRA_DESCRIPTION = "JSON object: fields an import brought that have no column (landscape.yml)"
 
 
 # ---------------------------------------------------------------- vocabularies
@@ -209,6 +210,8 @@ class CompanyBase(SQLModel):
     hq_country: str | None = Field(default=None, max_length=2, description="ISO 3166 alpha-2")
     status: CompanyStatus = Field(default=CompanyStatus.active, sa_type=AutoString(length=16))
     thesis_role: ThesisRole | None = Field(default=None, sa_type=AutoString(length=32))
+    crunchbase_url: str | None = Field(default=None, max_length=URL_LENGTH)
+    logo: str | None = Field(default=None, max_length=URL_LENGTH, description="file name or URL")
 
 
 # Any organization: startup, lab, investor, corporate, publisher.
@@ -224,6 +227,7 @@ class Company(CompanyBase, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name_key: str = Field(max_length=NAME_LENGTH, unique=True, description="normalize_name(name)")
     parent_id: int | None = Field(default=None, foreign_key="companies.id", ondelete="SET NULL")
+    extra: str | None = Field(default=None, sa_type=Text, description=EXTRA_DESCRIPTION)
 
 
 # A company sits in any number of categories.
@@ -273,6 +277,8 @@ class ProductBase(SQLModel):
     homepage: str | None = Field(default=None, max_length=URL_LENGTH)
     launched_on: dt.date | None = None
     launched_precision: DatePrecision | None = Field(default=None, sa_type=AutoString(length=16))
+    repo_url: str | None = Field(default=None, max_length=URL_LENGTH)
+    logo: str | None = Field(default=None, max_length=URL_LENGTH, description="file name or URL")
 
 
 # Something a company ships (Notion AI, ChatGPT, DreamStudio ...).
@@ -286,6 +292,7 @@ class Product(ProductBase, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
     company_id: int = Field(foreign_key="companies.id", ondelete="CASCADE", index=True)
     name_key: str = Field(max_length=NAME_LENGTH)
+    extra: str | None = Field(default=None, sa_type=Text, description=EXTRA_DESCRIPTION)
 
 
 class ProductCategory(SQLModel, table=True):

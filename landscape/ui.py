@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from landscape import db
 from landscape.config import database_url
+from landscape.exchange.formats import Profile, frame_to_csv
 from landscape.seed import load_seed
 
 QUERY_TTL_SECONDS = 600
@@ -93,10 +94,10 @@ def money(amount_usd: int | float | None) -> str:
 
 
 def download_button(frame: pd.DataFrame, name: str, key: str, **kwargs: Any) -> None:
-    """A CSV download of the data behind a chart or table."""
+    """A CSV download of the data behind a chart or table, in the spreadsheet profile."""
     st.download_button(
         "Download CSV",
-        frame.to_csv(index=False).encode("utf-8"),
+        frame_to_csv(frame, Profile.spreadsheet),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=key,

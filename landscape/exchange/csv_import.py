@@ -1,0 +1,832 @@
+"""CSV and JSON rows into the database: one table, or a whole export, all or nothing.
+
+Every row is read, checked and resolved before anything is kept; when any row is bad, every
+problem is reported (record number, line, column, what is wrong) and the transaction is rolled
+back, so nothing is written. A dry run does the same work and always rolls back.
+
+- References are resolved by the ids of rows in the same import (a whole export re-imported),
+  else by name under normalization (``company``, ``investor``, ``model`` ...); ids from another
+  database are never trusted on their own.
+- A row whose natural key is already there (a name under normalization; the identifying
+  columns for rows without a name) is a duplicate: reported and skipped, or, with ``upsert``,
+  updated from the columns the file has (an empty cell clears a value). Importing a file twice
+  adds nothing the second time.
+- A whole export imported into an empty database keeps its ids, so a backup restores exactly.
+"""
+
+import json
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import ValidationError
+from sqlalchemy import ColumnElement, Engine, and_, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm.attributes import flag_modified
+from sqlmodel import Session, SQLModel
+
+from landscape import models as m
+from landscape.exchange import columns as c
+from landscape.exchange.export import (
+    MANIFEST_NAME,
+    funding_round_names,
+    read_manifest,
+    subject_names,
+)
+from landscape.exchange.formats import CsvFormatError, Profile, Record, cell, parse_csv, restore
+from landscape.exchange.tables import IMPORT_ORDER, SPECS, TableSpec
+from landscape.names import normalize_name
+
+Progress = Callable[[str, int, int], None]  # (file, records done, records in file)
+
+# Tables whose natural key the database itself keeps unique.
+_UNIQUE_KEYS = {"sources", "categories", "companies", "people", "products", "investments", "models"}
+# Tables whose dates may lie ahead when the row says it is expected.
+_LINK_TABLES = {
+    ("companies", "categories"): (m.CompanyCategory, "company_id", m.Category, "category_id"),
+    ("products", "categories"): (m.ProductCategory, "product_id", m.Category, "category_id"),
+    ("claims", "companies"): (m.ClaimCompany, "claim_id", m.Company, "company_id"),
+}
+_NAMED = {"companies": m.Company, "categories": m.Category, "people": m.Person}
+
+
+class ImportFailed(ValueError):
+    """A file that cannot be imported at all (unreadable, unknown table)."""
+
+
+# ---------------------------------------------------------------- the report
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, a record or a cell."""
+
+    file: str
+    record: int | None
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.record is not None:
+            where += f" record {self.record}"
+        if self.line is not None:
+            where += f" (line {self.line})"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened (or would happen) to one record."""
+
+    file: str
+    record: int
+    line: int | None
+    name: str
+    action: str  # added, updated, unchanged, duplicate, error
+    detail: str = ""
+
+
+@dataclass
+class ImportReport:
+    """Everything an import did or found; ``written`` is True only when it committed."""
+
+    dry_run: bool = False
+    upsert: bool = False
+    restored_ids: bool = False
+    written: bool = False
+    outcomes: list[Outcome] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def count(self, action: str) -> int:
+        return sum(outcome.action == action for outcome in self.outcomes)
+
+    def counts_by_file(self) -> dict[str, Counter[str]]:
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for outcome in self.outcomes:
+            counts[outcome.file][outcome.action] += 1
+        return dict(counts)
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.count(action)} {action}"
+            for action in ("added", "updated", "unchanged", "duplicate")
+            if self.count(action)
+        ]
+        found = ", ".join(parts) or "no rows"
+        if self.problems:
+            return f"{len(self.problems)} problems; nothing written"
+        if self.dry_run:
+            return f"dry run: would write {found}; nothing written"
+        return f"imported: {found}"
+
+    def frame(self) -> pd.DataFrame:
+        """One row per record: file, record, line, name, action, detail."""
+        return pd.DataFrame(
+            [outcome.__dict__ for outcome in self.outcomes],
+            columns=["file", "record", "line", "name", "action", "detail"],
+            dtype=object,
+        )
+
+    def problems_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            [problem.__dict__ for problem in self.problems],
+            columns=["file", "record", "line", "column", "message"],
+            dtype=object,
+        )
+
+
+class _Abort(Exception):
+    """The database refused a write: the import stops and rolls back."""
+
+
+# ---------------------------------------------------------------- the importer
+
+
+class Importer:
+    """Imports records table by table inside one session; the caller commits or rolls back."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        upsert: bool = False,
+        keep_ids: bool = False,
+        report: ImportReport | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.session = session
+        self.upsert = upsert
+        self.keep_ids = keep_ids
+        self.report = report or ImportReport(upsert=upsert)
+        self.progress = progress
+        self.ids: dict[str, dict[int, int]] = defaultdict(dict)  # table → file id → row id
+        self.added: dict[tuple[str, int], int] = {}  # (table, row id) → record that added it
+        self._labels: dict[str, dict[tuple[str, str], list[int]]] = {}
+
+    # -- files
+
+    def import_records(
+        self, stem: str, columns: list[str], records: list[Record], file_name: str
+    ) -> None:
+        """Check and write one file's records (a table of ``SPECS``)."""
+        spec = SPECS[stem]
+        if not columns and not records:  # an empty JSON table names no columns
+            return
+        if not self._header_ok(spec, columns, file_name):
+            return
+        parents: list[tuple[Record, Any, str, str]] = []
+        for done, record in enumerate(records, start=1):
+            self._record(spec, record, file_name, parents)
+            if self.progress and (done % 200 == 0 or done == len(records)):
+                self.progress(file_name, done, len(records))
+        self._resolve_parents(spec, parents, file_name)
+
+    def _header_ok(self, spec: TableSpec, columns: list[str], file_name: str) -> bool:
+        known = spec.known_columns()
+        for name, count in Counter(columns).items():
+            if count > 1:
+                self._problem(file_name, None, 1, name, "the header names this column twice")
+        unknown = [name for name in columns if name not in known]
+        for name in unknown:
+            self._problem(
+                file_name, None, 1, name or "(empty)",
+                f"unknown column for {spec.stem}; known: {', '.join(sorted(known))}",
+            )  # fmt: skip
+        for col in spec.columns:
+            if col.required and col.name not in columns:
+                self._problem(file_name, None, 1, col.name, "required column is missing")
+        return not unknown and all(col.name in columns for col in spec.columns if col.required)
+
+    # -- one record
+
+    def _record(
+        self, spec: TableSpec, record: Record, file_name: str, parents: list[tuple[Any, ...]]
+    ) -> None:
+        cells = dict(record.values)
+        errors: list[tuple[str | None, str]] = []
+        values = self._parse(spec, cells, errors)
+        links = self._resolve(spec, cells, values, errors)
+        self._check(spec, values, errors)
+        label = str(cells.get(spec.label) or "")[:80]
+        if errors:
+            for column, message in errors:
+                self._problem(file_name, record.number, record.line, column, message)
+            self._outcome(file_name, record, label, "error", errors[0][1])
+            return
+        file_id = _file_id(cells)
+        row, action, detail = self._write(spec, values, file_id, record)
+        if file_id is not None:
+            self.ids[spec.table][file_id] = row.id
+        self._outcome(file_name, record, label, action, detail)
+        if action == "duplicate":
+            return
+        self._link(spec, row, links)
+        parent_column = _parent_column(spec)
+        if parent_column and (cells.get("parent") or cells.get("parent_id")):
+            parents.append((record, row, cells.get("parent", ""), cells.get("parent_id", "")))
+
+    def _parse(
+        self, spec: TableSpec, cells: dict[str, str], errors: list[tuple[str | None, str]]
+    ) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for col in spec.columns:
+            if col.name not in cells:
+                continue
+            try:
+                parsed = col.parse(cells[col.name])
+            except ValueError as exc:
+                errors.append((col.name, str(exc)))
+                continue
+            if col.required and parsed is None:
+                errors.append((col.name, "is required"))
+            if col.date:
+                on, precision = col.date
+                values[on], values[precision] = (
+                    (parsed[0], parsed[1].value) if parsed else (None,) * 2
+                )
+            else:
+                values[col.attribute] = parsed
+        return values
+
+    def _check(
+        self, spec: TableSpec, values: dict[str, Any], errors: list[tuple[str | None, str]]
+    ) -> None:
+        """Rules across columns: lengths, money, dates not ahead unless expected, the Base model."""
+        table = spec.model.__table__  # type: ignore[attr-defined]
+        for attr, value in values.items():
+            length = getattr(table.c[attr].type, "length", None) if attr in table.c else None
+            if isinstance(value, str) and length and len(value) > length:
+                errors.append(
+                    (_column_of(spec, attr), f"is {len(value)} characters; at most {length}")
+                )
+        if values.get("amount") is not None and not values.get("currency"):
+            errors.append(("currency", "is needed when an amount is given"))
+        expected = values.get("expected") is True or values.get("status") == "expected"
+        for col in spec.columns:
+            if col.date and not (expected and spec.stem in ("events", "models")):
+                on, precision = col.date
+                try:
+                    c.not_in_future((values[on], values[precision]) if values.get(on) else None)  # type: ignore[arg-type]
+                except ValueError as exc:
+                    hint = (
+                        " (mark it expected if it is)" if spec.stem in ("events", "models") else ""
+                    )
+                    errors.append((col.name, f"{exc}{hint}"))
+        if spec.base is not None:
+            given = {k: v for k, v in values.items() if k in spec.base.model_fields}
+            try:
+                spec.base.model_validate({k: v for k, v in given.items() if v is not None})
+            except ValidationError as exc:
+                for error in exc.errors():
+                    attr = str(error["loc"][0]) if error["loc"] else None
+                    if error["type"] != "missing" and attr in given:
+                        errors.append((_column_of(spec, attr), error["msg"]))
+
+    # -- references
+
+    def _resolve(
+        self,
+        spec: TableSpec,
+        cells: dict[str, str],
+        values: dict[str, Any],
+        errors: list[tuple[str | None, str]],
+    ) -> dict[str, list[int]]:
+        """Set the row's reference ids in ``values``; returns the ids of its name-list links."""
+        ref = _Refs(self, cells, errors)
+        stem = spec.stem
+        if stem == "people":
+            values["company_id"] = ref.named("company_id", "company", m.Company)
+        elif stem in ("products", "funding_rounds"):
+            values["company_id"] = ref.named("company_id", "company", m.Company, required=True)
+        elif stem == "investments":
+            values["funding_round_id"] = ref.funding_round_of_investment()
+            values["investor_id"] = ref.named("investor_id", "investor", m.Company, required=True)
+        elif stem == "models":
+            values["developer_id"] = ref.named("developer_id", "developer", m.Company)
+        elif stem == "model_prices":
+            values["model_id"] = ref.named("model_id", "model", m.AIModel, required=True)
+        elif stem in ("model_uses", "metrics", "events"):
+            values["company_id"] = ref.named("company_id", "company", m.Company)
+            values["product_id"] = ref.product(values["company_id"])
+            if stem == "model_uses":
+                values["model_id"] = ref.named("model_id", "model", m.AIModel, required=True)
+                if values["company_id"] is None and values["product_id"] is None:
+                    errors.append(("company", "needs a company or a product"))
+            else:
+                values["model_id"] = ref.named("model_id", "model", m.AIModel)
+            if stem == "metrics" and not any(
+                values[k] for k in ("company_id", "product_id", "model_id")
+            ):
+                errors.append(("company", "needs a company, a product or a model"))
+            if stem == "events":
+                values["funding_round_id"] = ref.labelled(
+                    "funding_round_id", "funding_round", "funding_rounds"
+                )
+        elif stem == "claims":
+            values["person_id"] = ref.named("person_id", "person", m.Person)
+        elif stem == "citations":
+            values["source_id"] = ref.source()
+            column, subject_id = ref.subject()
+            if column:
+                values[column] = subject_id
+        return {
+            column: ref.name_list(column, _LINK_TABLES[(stem, column)][2])
+            for column in spec.links
+            if column in cells
+        }
+
+    def id_by_name(self, model: type[SQLModel], name: str) -> int | None:
+        statement = select(model.id).where(model.name_key == normalize_name(name))  # type: ignore[attr-defined]
+        return self.session.execute(statement).scalar_one_or_none()
+
+    def labels(self, table: str) -> dict[tuple[str, str], list[int]]:
+        """(table, normalized label) → ids, for rows named only by a label (rounds, subjects)."""
+        if table not in self._labels:
+            connection = self.session.connection()
+            if table == "funding_rounds":
+                named = {
+                    ("funding_rounds", i): n for i, n in funding_round_names(connection).items()
+                }
+            else:
+                named = subject_names(connection)
+            index: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for (tbl, row_id), name in named.items():
+                index[(tbl, normalize_name(name))].append(row_id)
+            self._labels[table] = index
+        return self._labels[table]
+
+    # -- writing
+
+    def _write(
+        self, spec: TableSpec, values: dict[str, Any], file_id: int | None, record: Record
+    ) -> tuple[Any, str, str]:
+        """Insert the row, or find its duplicate (and update it when upserting)."""
+        key = _natural_key(spec, values)
+        existing = None
+        if not self.keep_ids or spec.stem in _UNIQUE_KEYS:
+            existing = self._find(spec.model, key)
+        if existing is not None:
+            earlier = self.added.get((spec.table, existing.id))
+            if earlier is not None:
+                return existing, "duplicate", f"same as record {earlier} of this import"
+            if not self.upsert:
+                return existing, "duplicate", "already in the database (skipped)"
+            changed = self._update(spec, existing, values)
+            return existing, ("updated" if changed else "unchanged"), ", ".join(changed)
+        row = spec.model(**_insertable(spec, values))
+        if self.keep_ids and file_id is not None:
+            row.id = file_id  # type: ignore[attr-defined]
+        self.session.add(row)
+        self._flush(record)
+        self.added[(spec.table, row.id)] = record.number  # type: ignore[attr-defined]
+        self._labels.clear()
+        return row, "added", ""
+
+    def _find(self, model: type[SQLModel], key: dict[str, Any]) -> Any:
+        conditions: list[ColumnElement[bool]] = []
+        for attr, value in key.items():
+            column = getattr(model, attr)
+            conditions.append(column.is_(None) if value is None else column == value)
+        return self.session.execute(select(model).where(and_(*conditions))).scalars().first()
+
+    def _update(self, spec: TableSpec, row: Any, values: dict[str, Any]) -> list[str]:
+        table = spec.model.__table__  # type: ignore[attr-defined]
+        changed = []
+        for attr, value in values.items():
+            if attr in ("created_at", "updated_at"):
+                continue
+            if value is None and not table.c[attr].nullable:
+                continue
+            if getattr(row, attr) != value:
+                setattr(row, attr, value)
+                changed.append(_column_of(spec, attr) or attr)
+        self._flush(None)
+        return sorted(set(changed))
+
+    def _flush(self, record: Record | None) -> None:
+        try:
+            self.session.flush()
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            where = f"record {record.number}" if record else "an update"
+            raise _Abort(f"the database refused {where}: {reason}") from None
+
+    def _link(self, spec: TableSpec, row: Any, links: dict[str, list[int]]) -> None:
+        for column, ids in links.items():
+            link, owner, _named, other = _LINK_TABLES[(spec.stem, column)]
+            for other_id in ids:
+                key = {owner: row.id, other: other_id}
+                if self._find(link, key) is None:
+                    self.session.add(link(**key))
+        if links:
+            self._flush(None)
+
+    def _resolve_parents(
+        self, spec: TableSpec, parents: list[tuple[Any, ...]], file_name: str
+    ) -> None:
+        """Set parents once the whole file is in, so a parent may come after its child."""
+        for record, row, name, raw_id in parents:
+            parent_id = self.ids[spec.table].get(_int_or_none(raw_id) or -1)
+            if parent_id is None and name:
+                parent_id = self.id_by_name(spec.model, name)
+            if parent_id is None:
+                what = f"no {spec.stem} row named {name!r}" if name else (
+                    f"parent_id {raw_id} is not in this import; name the parent"
+                )  # fmt: skip
+                self._problem(file_name, record.number, record.line, "parent", what)
+                continue
+            if parent_id == row.id:
+                self._problem(file_name, record.number, record.line, "parent", "is the row itself")
+                continue
+            if row.parent_id != parent_id:
+                stamp = getattr(row, "updated_at", None)
+                row.parent_id = parent_id
+                if stamp is not None and (spec.table, row.id) in self.added:
+                    row.updated_at = stamp  # completing a new row is not an update
+                    flag_modified(row, "updated_at")
+        self._flush(None)
+
+    # -- report helpers
+
+    def _problem(
+        self, file: str, record: int | None, line: int | None, column: str | None, message: str
+    ) -> None:
+        self.report.problems.append(Problem(file, record, line, column, message))
+
+    def _outcome(self, file: str, record: Record, name: str, action: str, detail: str) -> None:
+        self.report.outcomes.append(Outcome(file, record.number, record.line, name, action, detail))
+
+
+class _Refs:
+    """Resolves one record's references, collecting what cannot be resolved."""
+
+    def __init__(self, importer: Importer, cells: dict[str, str], errors: list) -> None:
+        self.importer = importer
+        self.cells = cells
+        self.errors = errors
+
+    def _batch(self, table: str, id_column: str) -> int | None:
+        file_id = _int_or_none(self.cells.get(id_column, ""))
+        return self.importer.ids[table].get(file_id) if file_id is not None else None
+
+    def named(
+        self, id_column: str, name_column: str, model: Any, required: bool = False
+    ) -> int | None:
+        found = self._batch(model.__tablename__, id_column)
+        if found is not None:
+            return found
+        name = self.cells.get(name_column, "")
+        if name.strip():
+            found = self.importer.id_by_name(model, name)
+            if found is None:
+                self.errors.append((name_column, f"no {model.__tablename__} row named {name!r}"))
+            return found
+        if self.cells.get(id_column, "").strip():
+            self.errors.append(
+                (name_column, f"{id_column} {self.cells[id_column]!r} is not in this import; "
+                 f"give the name in {name_column}")
+            )  # fmt: skip
+        elif required:
+            self.errors.append((name_column, "is required"))
+        return None
+
+    def product(self, company_id: int | None) -> int | None:
+        found = self._batch("products", "product_id")
+        name = self.cells.get("product", "")
+        if found is not None or not name.strip():
+            if found is None and self.cells.get("product_id", "").strip():
+                self.errors.append(
+                    ("product", "product_id is not in this import; name the product")
+                )
+            return found
+        statement = select(m.Product.id).where(m.Product.name_key == normalize_name(name))
+        if company_id is not None:
+            statement = statement.where(m.Product.company_id == company_id)
+        ids = self.importer.session.execute(statement).scalars().all()
+        if len(ids) != 1:
+            problem = "no product" if not ids else f"{len(ids)} products"
+            self.errors.append(("product", f"{problem} named {name!r}; name its company"))
+            return None
+        return int(ids[0])
+
+    def labelled(self, id_column: str, name_column: str, table: str) -> int | None:
+        found = self._batch(table, id_column)
+        label = self.cells.get(name_column, "")
+        if found is not None or not label.strip():
+            if found is None and self.cells.get(id_column, "").strip():
+                self.errors.append((name_column, f"{id_column} is not in this import; name it"))
+            return found
+        ids = self.importer.labels(table).get((table, normalize_name(label)), [])
+        if len(ids) != 1:
+            self.errors.append((name_column, f"{len(ids)} {table} rows named {label!r}"))
+            return None
+        return ids[0]
+
+    def funding_round_of_investment(self) -> int | None:
+        found = self._batch("funding_rounds", "funding_round_id")
+        if found is not None:
+            return found
+        company_id = self.named("company_id", "company", m.Company, required=True)
+        if company_id is None:
+            return None
+        try:
+            when = c.partial_date(self.cells.get("announced", ""))
+            round_type = c.one_of(m.RoundType)(self.cells.get("round_type", ""))
+        except ValueError as exc:
+            self.errors.append(("announced", str(exc)))
+            return None
+        f = m.FundingRound
+        statement = select(f.id).where(
+            f.company_id == company_id,
+            f.announced_on.is_(None) if when is None else f.announced_on == when[0],  # type: ignore[union-attr]
+            f.announced_precision.is_(None)
+            if when is None
+            else f.announced_precision == when[1].value,  # type: ignore[union-attr]
+        )
+        if round_type:
+            statement = statement.where(f.round_type == round_type)
+        ids = self.importer.session.execute(statement).scalars().all()
+        if len(ids) != 1:
+            what = "no funding round" if not ids else f"{len(ids)} funding rounds"
+            self.errors.append(("company", f"{what} of {self.cells['company']!r} matches "
+                                f"announced {self.cells.get('announced', '')!r} and round_type "
+                                f"{self.cells.get('round_type', '')!r}"))  # fmt: skip
+            return None
+        return int(ids[0])
+
+    def source(self) -> int | None:
+        found = self._batch("sources", "source_id")
+        if found is not None:
+            return found
+        url, title = self.cells.get("source_url", ""), self.cells.get("source", "")
+        key = url.strip() or normalize_name(title)
+        if not key:
+            self.errors.append(("source", "is required"))
+            return None
+        found = self.importer.session.execute(
+            select(m.Source.id).where(m.Source.url_key == key)
+        ).scalar_one_or_none()
+        if found is None:
+            self.errors.append(("source", f"no source {url or title!r}"))
+        return found
+
+    def subject(self) -> tuple[str | None, int | None]:
+        table = self.cells.get("subject_table", "").strip()
+        if table not in m.CITABLE:
+            self.errors.append(
+                ("subject_table", f"{table!r} is not one of: {', '.join(m.CITABLE)}")
+            )
+            return None, None
+        found = self._batch(table, "subject_id")
+        if found is None:
+            label = self.cells.get("subject", "")
+            ids = self.importer.labels("subjects").get((table, normalize_name(label)), [])
+            if len(ids) != 1:
+                self.errors.append(("subject", f"{len(ids)} {table} rows named {label!r}"))
+                return None, None
+            found = ids[0]
+        return m.CITABLE[table], found
+
+    def name_list(self, column: str, model: Any) -> list[int]:
+        ids = []
+        for name in c.name_list(self.cells.get(column, "")):
+            found = self.importer.id_by_name(model, name)
+            if found is None:
+                self.errors.append((column, f"no {model.__tablename__} row named {name!r}"))
+            else:
+                ids.append(found)
+        return ids
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _int_or_none(raw: Any) -> int | None:
+    try:
+        return int(str(raw).strip())
+    except ValueError:
+        return None
+
+
+def _file_id(cells: dict[str, str]) -> int | None:
+    return _int_or_none(cells.get("id", ""))
+
+
+def _parent_column(spec: TableSpec) -> str | None:
+    return "parent_id" if "parent" in spec.refs else None
+
+
+def _column_of(spec: TableSpec, attr: str | None) -> str | None:
+    """The CSV column that fills a model attribute."""
+    for col in spec.columns:
+        if col.attribute == attr or (col.date and attr in col.date):
+            return col.name
+    return attr
+
+
+def _natural_key(spec: TableSpec, values: dict[str, Any]) -> dict[str, Any]:
+    key = {attr: values.get(attr) for attr in spec.key if attr not in ("name_key", "url_key")}
+    if "name_key" in spec.key:
+        key["name_key"] = normalize_name(values["name"])
+    if "url_key" in spec.key:
+        key["url_key"] = (values.get("url") or "").strip() or normalize_name(values["title"])
+    if spec.stem == "citations":
+        key |= {column: values.get(column) for column in m.CITABLE.values()}
+    return key
+
+
+def _insertable(spec: TableSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """Values for a new row: NULLs for NOT NULL columns are left to the model's default."""
+    table = spec.model.__table__  # type: ignore[attr-defined]
+    return {
+        attr: value
+        for attr, value in values.items()
+        if value is not None or attr not in table.c or table.c[attr].nullable
+    }
+
+
+# ---------------------------------------------------------------- files in, reports out
+
+
+def read_records(
+    data: bytes, name: str, stem: str, profile: Profile
+) -> tuple[list[str], list[Record]]:
+    """Header and records of a CSV or JSON file; CSV cells are un-neutralized per ``profile``."""
+    if name.lower().endswith(".json"):
+        try:
+            rows = json.loads(data.decode("utf-8-sig"))
+        except ValueError as exc:
+            raise CsvFormatError(f"{name}: not valid JSON: {exc}") from None
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise CsvFormatError(f"{name}: expected a JSON list of objects")
+        columns = list(dict.fromkeys(key for row in rows for key in row))
+        records = [
+            Record(number, None, {k: cell(v, Profile.raw) for k, v in row.items()})  # type: ignore[arg-type]
+            for number, row in enumerate(rows, start=1)
+        ]
+        return columns, records
+    parsed = parse_csv(data, SPECS[stem].known_columns())
+    if parsed.problems:
+        number, line, message = parsed.problems[0]
+        raise CsvFormatError(f"{name} record {number} (line {line}): {message}")
+    if profile is Profile.spreadsheet:
+        records = [
+            Record(r.number, r.line, {k: restore(v) for k, v in r.values.items()})
+            for r in parsed.records
+        ]
+    else:
+        records = parsed.records
+    return parsed.columns, records
+
+
+def import_table(
+    engine: Engine,
+    stem: str,
+    data: bytes,
+    *,
+    file_name: str | None = None,
+    profile: Profile = Profile.spreadsheet,
+    upsert: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one CSV (or JSON) file into table ``stem``, all or nothing."""
+    if stem not in SPECS:
+        raise ImportFailed(f"unknown table {stem!r}; one of: {', '.join(SPECS)}")
+    name = file_name or f"{stem}.csv"
+    report = ImportReport(dry_run=dry_run, upsert=upsert)
+    try:
+        columns, records = read_records(data, name, stem, profile)
+    except CsvFormatError as exc:
+        report.problems.append(Problem(name, None, None, None, str(exc)))
+        return report
+    return _run(engine, [(stem, name, columns, records)], report, keep_ids=False, progress=progress)
+
+
+def import_export(
+    engine: Engine,
+    path: Path,
+    *,
+    upsert: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a whole export (a folder or a zip with ``manifest.json``), in dependency order.
+
+    Into an empty database the export's ids are kept, so the copy is exact.
+    """
+    files = _export_files(path)
+    manifest = read_manifest(files[MANIFEST_NAME]) if MANIFEST_NAME in files else None
+    profile = Profile(manifest.profile) if manifest else Profile.spreadsheet
+    report = ImportReport(dry_run=dry_run, upsert=upsert)
+    batches = []
+    for stem in IMPORT_ORDER:
+        for extension in ("csv", "json"):
+            name = f"{stem}.{extension}"
+            if name in files:
+                try:
+                    columns, records = read_records(files[name], name, stem, profile)
+                except CsvFormatError as exc:
+                    report.problems.append(Problem(name, None, None, None, str(exc)))
+                    continue
+                batches.append((stem, name, columns, records))
+    if not batches and not report.problems:
+        raise ImportFailed(f"{path}: no table files (companies.csv, ...) found")
+    if report.problems:
+        return report
+    keep_ids = _is_empty(engine) and all(
+        _file_id(record.values) is not None for _s, _n, _c, records in batches for record in records
+    )
+    return _run(engine, batches, report, keep_ids=keep_ids, progress=progress)
+
+
+def _export_files(path: Path) -> dict[str, bytes]:
+    if path.is_dir():
+        return {p.name: p.read_bytes() for p in path.iterdir() if p.is_file()}
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            return {
+                Path(info.filename).name: archive.read(info)
+                for info in archive.infolist()
+                if not info.is_dir()
+            }
+    raise ImportFailed(f"{path} is neither a folder nor a zip archive")
+
+
+def import_zip_bytes(engine: Engine, data: bytes, **options: Any) -> ImportReport:
+    """``import_export`` for an archive held in memory (an upload)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        archive = Path(folder) / "upload.zip"
+        archive.write_bytes(data)
+        return import_export(engine, archive, **options)
+
+
+def _run(
+    engine: Engine,
+    batches: Iterable[tuple[str, str, list[str], list[Record]]],
+    report: ImportReport,
+    *,
+    keep_ids: bool,
+    progress: Progress | None,
+) -> ImportReport:
+    report.restored_ids = keep_ids
+    with Session(engine, autoflush=False) as session:
+        importer = Importer(
+            session, upsert=report.upsert, keep_ids=keep_ids, report=report, progress=progress
+        )
+        try:
+            for stem, name, columns, records in batches:
+                importer.import_records(stem, columns, records, name)
+        except _Abort as exc:
+            report.problems.append(Problem("", None, None, None, str(exc)))
+        if report.problems or report.dry_run:
+            session.rollback()
+            return report
+        if keep_ids:
+            _reset_sequences(session)
+        session.commit()
+        report.written = True
+    return report
+
+
+def _is_empty(engine: Engine) -> bool:
+    """True when no importable table holds a row."""
+    with engine.connect() as connection:
+        return all(
+            connection.execute(select(func.count()).select_from(spec.model)).scalar_one() == 0
+            for spec in SPECS.values()
+        )
+
+
+def _reset_sequences(session: Session) -> None:
+    """After rows were written with their own ids, PostgreSQL's id sequences must catch up."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for spec in SPECS.values():
+        table = spec.table
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}"
+            )
+        )
+
+
+def import_stem(file_name: str) -> str | None:
+    """The table a file name points at (``companies.csv`` → companies), if any."""
+    stem = Path(file_name).stem
+    return stem if stem in SPECS else None

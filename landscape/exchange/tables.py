@@ -1,0 +1,295 @@
+"""What each importable file holds: its columns, how they are read, and its natural key.
+
+The column names are the export's. A column is either stored (``Col``: parsed into a model
+attribute), a reference (a name or an id resolved to a row: ``refs``), or ignored (``id``). The
+natural key decides when an imported row is "already there": a name under normalization for
+named things, the identifying columns for the rest (the same keys the seed uses).
+"""
+
+from dataclasses import dataclass, field
+
+from sqlmodel import SQLModel
+
+from landscape import models as m
+from landscape.exchange import columns as c
+from landscape.exchange.columns import Parser
+
+
+@dataclass(frozen=True)
+class Col:
+    """A stored column: CSV name, parser, model attribute(s), and whether it must be filled."""
+
+    name: str
+    parse: Parser = c.text
+    attr: str | None = None  # default: the CSV name
+    required: bool = False
+    date: tuple[str, str] | None = None  # (date attribute, precision attribute)
+
+    @property
+    def attribute(self) -> str:
+        return self.attr or self.name
+
+
+def _date(name: str, on: str, precision: str) -> Col:
+    return Col(name, c.partial_date, date=(on, precision))
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One importable table."""
+
+    stem: str  # the file name without extension, as the export writes it
+    model: type[SQLModel]
+    columns: tuple[Col, ...]
+    refs: tuple[str, ...] = ()  # reference columns, resolved by the importer
+    key: tuple[str, ...] = ("name_key",)
+    base: type[SQLModel] | None = None
+    label: str = "name"  # the column that names a row in messages
+    links: tuple[str, ...] = field(default=())  # name-list columns (categories, companies)
+
+    @property
+    def table(self) -> str:
+        return str(self.model.__tablename__)  # type: ignore[attr-defined]
+
+    def known_columns(self) -> set[str]:
+        return {"id"} | {col.name for col in self.columns} | set(self.refs) | set(self.links)
+
+
+SPECS: dict[str, TableSpec] = {
+    spec.stem: spec
+    for spec in (
+        TableSpec(
+            "sources",
+            m.Source,
+            (
+                Col("title", required=True),
+                Col("url", c.url),
+                Col("publisher"),
+                Col("author"),
+                _date("published", "published_on", "published_precision"),
+                Col("language", c.language),
+                Col("kind", c.one_of(m.SourceKind)),
+                Col("locator"),
+            ),
+            key=("url_key",),
+            base=m.SourceBase,
+            label="title",
+        ),
+        TableSpec(
+            "categories",
+            m.Category,
+            (
+                Col("name", required=True),
+                Col("label_zh"),
+                Col("description"),
+                Col("position", c.integer),
+            ),
+            refs=("parent_id", "parent"),
+        ),
+        TableSpec(
+            "companies",
+            m.Company,
+            (
+                Col("name", required=True),
+                Col("kind", c.one_of(m.CompanyKind)),
+                Col("description"),
+                Col("homepage", c.url),
+                _date("founded", "founded_on", "founded_precision"),
+                Col("hq_city"),
+                Col("hq_country", c.country),
+                Col("status", c.one_of(m.CompanyStatus)),
+                Col("thesis_role", c.one_of(m.ThesisRole)),
+                Col("crunchbase_url", c.url),
+                Col("logo"),
+                Col("extra", c.json_object),
+                Col("created_at", c.timestamp),
+                Col("updated_at", c.timestamp),
+            ),
+            refs=("parent_id", "parent"),
+            base=m.CompanyBase,
+            links=("categories",),
+        ),
+        TableSpec(
+            "people",
+            m.Person,
+            (
+                Col("name", required=True),
+                Col("name_zh"),
+                Col("handle"),
+                Col("title"),
+                Col("description"),
+            ),
+            refs=("company_id", "company"),
+        ),
+        TableSpec(
+            "products",
+            m.Product,
+            (
+                Col("name", required=True),
+                _date("launched", "launched_on", "launched_precision"),
+                Col("homepage", c.url),
+                Col("description"),
+                Col("repo_url", c.url),
+                Col("logo"),
+                Col("extra", c.json_object),
+            ),
+            refs=("company_id", "company"),
+            key=("company_id", "name_key"),
+            base=m.ProductBase,
+            links=("categories",),
+        ),
+        TableSpec(
+            "funding_rounds",
+            m.FundingRound,
+            (
+                _date("announced", "announced_on", "announced_precision"),
+                Col("round_type", c.one_of(m.RoundType)),
+                Col("status", c.one_of(m.RoundStatus)),
+                Col("amount", c.amount),
+                Col("currency", c.currency),
+                Col("amount_usd", c.amount),
+                Col("pre_money_usd", c.amount),
+                Col("post_money_usd", c.amount),
+                Col("description"),
+            ),
+            refs=("company_id", "company"),
+            key=("company_id", "announced_on", "announced_precision", "round_type"),
+            base=m.FundingRoundBase,
+            label="company",
+        ),
+        TableSpec(
+            "investments",
+            m.Investment,
+            (Col("is_lead", c.boolean),),
+            refs=(
+                "funding_round_id",
+                "company_id",
+                "company",
+                "announced",
+                "round_type",
+                "investor_id",
+                "investor",
+            ),
+            key=("funding_round_id", "investor_id"),
+            label="investor",
+        ),
+        TableSpec(
+            "models",
+            m.AIModel,
+            (
+                Col("name", required=True),
+                _date("released", "released_on", "released_precision"),
+                Col("status", c.one_of(m.ModelStatus)),
+                Col("modality", c.one_of(m.Modality)),
+                Col("open_weights", c.boolean),
+                Col("description"),
+            ),
+            refs=("developer_id", "developer", "parent_id", "parent"),
+            base=m.AIModelBase,
+        ),
+        TableSpec(
+            "model_prices",
+            m.ModelPrice,
+            (
+                Col("label", required=True),
+                Col("price", c.price, required=True),
+                Col("currency", c.currency),
+                Col("unit", required=True),
+                _date("as_of", "as_of", "as_of_precision"),
+            ),
+            refs=("model_id", "model"),
+            key=("model_id", "label", "as_of", "as_of_precision"),
+            label="label",
+        ),
+        TableSpec(
+            "model_uses",
+            m.ModelUse,
+            (Col("how", c.one_of(m.UseKind), required=True), Col("description")),
+            refs=("model_id", "model", "company_id", "company", "product_id", "product"),
+            key=("model_id", "company_id", "product_id", "how"),
+            label="model",
+        ),
+        TableSpec(
+            "metrics",
+            m.Metric,
+            (
+                Col("name", c.one_of(m.MetricName), required=True),
+                Col("label"),
+                Col("value", c.number, required=True),
+                Col("value_high", c.number),
+                Col("unit", c.one_of(m.MetricUnit), required=True),
+                Col("approximate", c.boolean),
+                _date("as_of", "as_of", "as_of_precision"),
+                Col("description"),
+            ),
+            refs=("company_id", "company", "product_id", "product", "model_id", "model"),
+            key=(
+                "company_id",
+                "product_id",
+                "model_id",
+                "name",
+                "label",
+                "as_of",
+                "as_of_precision",
+            ),
+            base=m.MetricBase,
+        ),
+        TableSpec(
+            "events",
+            m.Event,
+            (
+                _date("date", "occurred_on", "occurred_precision"),
+                Col("kind", c.one_of(m.EventKind), required=True),
+                Col("title", required=True),
+                Col("description"),
+                Col("expected", c.boolean),
+            ),
+            refs=(
+                "company_id",
+                "company",
+                "product_id",
+                "product",
+                "model_id",
+                "model",
+                "funding_round_id",
+                "funding_round",
+            ),
+            key=("title", "occurred_on", "occurred_precision"),
+            base=m.EventBase,
+            label="title",
+        ),
+        TableSpec(
+            "claims",
+            m.Claim,
+            (
+                Col("statement", required=True),
+                Col("summary_en"),
+                Col("topic", required=True),
+                Col("stance", c.one_of(m.ClaimStance)),
+                Col("speaker"),
+            ),
+            refs=("person_id", "person"),
+            key=("statement",),
+            label="statement",
+            links=("companies",),
+        ),
+        TableSpec(
+            "citations",
+            m.Citation,
+            (Col("quote", required=True), Col("quote_language", c.language), Col("note")),
+            refs=(
+                "source_id",
+                "source",
+                "source_url",
+                "subject_table",
+                "subject_id",
+                "subject",
+            ),
+            key=("source_id", "quote"),  # plus the subject column, added by the importer
+            label="quote",
+        ),
+    )
+}
+
+# The order a whole export is imported in: everything a row refers to comes before it.
+IMPORT_ORDER = tuple(SPECS)
