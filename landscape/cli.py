@@ -100,6 +100,21 @@ def cmd_export(args: argparse.Namespace) -> None:
     say(f"wrote {len(written)} files, {sum(written.values())} rows, to {out_dir}")
 
 
+def cmd_validate(args: argparse.Namespace) -> None:
+    from landscape.validate import problems_by_table, validate
+
+    if current_revision(args.db) != head_revision():
+        raise CommandFailed("the database is not migrated to head: run `landscape db upgrade`")
+    problems = validate(get_engine(args.db))
+    for problem in problems:
+        say(str(problem))
+    if problems:
+        tables = ", ".join(f"{t} {n}" for t, n in sorted(problems_by_table(problems).items()))
+        count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
+        raise CommandFailed(f"{count} ({tables})")
+    say("no problems found")
+
+
 def cmd_dashboard(args: argparse.Namespace) -> None:
     script = project_path("dashboard.py")
     env = dict(os.environ, **{DATABASE_URL_ENV: database_url(args.db)})
@@ -160,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write one CSV per table into OUT_DIR")
     export.add_argument("out_dir", metavar="OUT_DIR")
     export.set_defaults(handler=cmd_export)
+
+    validate = commands.add_parser(
+        "validate", help="check citations, references, dates, names, amounts and units"
+    )
+    validate.set_defaults(handler=cmd_validate)
 
     dashboard = commands.add_parser("dashboard", help="open the Streamlit dashboard")
     dashboard.add_argument("--port", type=int, default=8501)

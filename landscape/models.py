@@ -91,6 +91,7 @@ class Modality(StrEnum):
     code = "code"
     multimodal = "multimodal"
     moderation = "moderation"
+    other = "other"
 
 
 class ModelStatus(StrEnum):
@@ -135,6 +136,7 @@ class MetricUnit(StrEnum):
     kilobytes = "KB"
     multiple = "x"
     people = "people"
+    seconds = "s"
 
 
 class EventKind(StrEnum):
