@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 from sqlalchemy import ColumnElement, and_, select
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col
 
 from landscape import models as m
 from landscape.config import project_path
@@ -91,7 +91,7 @@ class SeedLoader:
         row = model(**key, **values)
         self.session.add(row)
         self.session.flush()
-        self.report.added[model.__tablename__] += 1  # type: ignore[attr-defined]
+        self.report.added[str(model.__tablename__)] += 1
         return row
 
     def id_by_name(self, model: type[SQLModel], name: str | None) -> int | None:
@@ -108,9 +108,10 @@ class SeedLoader:
         """The id of a product by name, narrowed by its company when given."""
         if name is None:
             return None
-        statement = select(m.Product.id).where(m.Product.name_key == normalize_name(name))
+        statement = select(col(m.Product.id)).where(col(m.Product.name_key) == normalize_name(name))
         if company:
-            statement = statement.where(m.Product.company_id == self.id_by_name(m.Company, company))
+            company_id = self.id_by_name(m.Company, company)
+            statement = statement.where(col(m.Product.company_id) == company_id)
         ids = self.session.execute(statement).scalars().all()
         if len(ids) != 1:
             raise self.fail(f"{len(ids)} products named {name!r}; name its company")
@@ -124,14 +125,13 @@ class SeedLoader:
         spec = dict(spec)
         company_id = self.id_by_name(m.Company, spec.pop("company"))
         when = self.dates(spec, "announced", "announced_on", "announced_precision")
-        statement = select(m.FundingRound.id).where(
-            m.FundingRound.company_id == company_id,
-            m.FundingRound.announced_on == when["announced_on"]
-            if when
-            else m.FundingRound.announced_on.is_(None),
+        announced = col(m.FundingRound.announced_on)
+        statement = select(col(m.FundingRound.id)).where(
+            col(m.FundingRound.company_id) == company_id,
+            announced == when["announced_on"] if when else announced.is_(None),
         )
         if "round_type" in spec:
-            statement = statement.where(m.FundingRound.round_type == spec.pop("round_type"))
+            statement = statement.where(col(m.FundingRound.round_type) == spec.pop("round_type"))
         if spec:
             raise self.fail(f"unknown funding_round keys {sorted(spec)}")
         ids = self.session.execute(statement).scalars().all()
@@ -292,7 +292,7 @@ class SeedLoader:
         key_names = ("announced_on", "round_type", "amount")
         key = {"company_id": company_id} | {k: values.pop(k, None) for k in key_names}
         row = self.find_or_add(m.FundingRound, key, **values)
-        citations = {k: entry[k] for k in ("notes", "cite") if k in entry}
+        citations: dict[str, Any] = {k: entry[k] for k in ("notes", "cite") if k in entry}
         self.cite(entry, "funding_round_id", row.id)
         self.done(entry)
         for investor in investors:

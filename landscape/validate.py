@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, Table, and_, or_, select
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from landscape import models as m
 from landscape.dates import DatePrecision
@@ -74,7 +74,8 @@ class Checker:
         self.names = subject_names(connection)
         self.names |= {
             ("sources", row_id): title
-            for row_id, title in connection.execute(select(m.Source.id, m.Source.title))
+            for row_id, title in connection.execute(select(col(m.Source.id), col(m.Source.title)))
+            if row_id is not None
         }
 
     def problem(self, table: Table, row: dict, message: str) -> Problem:
