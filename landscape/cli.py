@@ -199,6 +199,21 @@ def cmd_export_landscape(args: argparse.Namespace) -> None:
     say(f"wrote {items} items to {path}")
 
 
+def cmd_validate(args: argparse.Namespace) -> None:
+    from landscape.validate import problems_by_table, validate
+
+    if current_revision(args.db) != head_revision():
+        raise CommandFailed("the database is not migrated to head: run `landscape db upgrade`")
+    problems = validate(get_engine(args.db))
+    for problem in problems:
+        say(str(problem))
+    if problems:
+        tables = ", ".join(f"{t} {n}" for t, n in sorted(problems_by_table(problems).items()))
+        count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
+        raise CommandFailed(f"{count} ({tables})")
+    say("no problems found")
+
+
 def cmd_dashboard(args: argparse.Namespace) -> None:
     script = project_path("dashboard.py")
     env = dict(os.environ, **{DATABASE_URL_ENV: database_url(args.db)})
@@ -301,6 +316,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp_yml.add_argument("file", metavar="FILE")
     exp_yml.set_defaults(handler=cmd_export_landscape)
+
+    validate = commands.add_parser(
+        "validate", help="check citations, references, dates, names, amounts and units"
+    )
+    validate.set_defaults(handler=cmd_validate)
 
     dashboard = commands.add_parser("dashboard", help="open the Streamlit dashboard")
     dashboard.add_argument("--port", type=int, default=8501)

@@ -92,6 +92,7 @@ class Modality(StrEnum):
     code = "code"
     multimodal = "multimodal"
     moderation = "moderation"
+    other = "other"
 
 
 class ModelStatus(StrEnum):
@@ -136,6 +137,7 @@ class MetricUnit(StrEnum):
     kilobytes = "KB"
     multiple = "x"
     people = "people"
+    seconds = "s"
 
 
 class EventKind(StrEnum):

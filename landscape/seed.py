@@ -3,8 +3,11 @@
 Each seed file is a YAML list of entries for one table, loaded in ``SEED_FILES`` order. An entry
 names what it refers to (``company: OpenAI``), gives partial dates as text (``2020-06``,
 ``2015-Q4``) and carries its citations: ``notes: "quote"`` (a quote from the founding notes) or
-``cite: [{source: KEY, quote: "...", note: "..."}]``. Rows are found by their natural key and only
-added when missing: seeding twice changes nothing, and a row a user edited is never overwritten.
+``cite: [{source: KEY, quote: "...", note: "...", language: en}]`` (``language`` only when the
+quote is not in the source's own language). An event names its funding round as
+``funding_round: {company: OpenAI, announced: "2019", round_type: corporate_round}``. Rows are
+found by their natural key and only added when missing: seeding twice changes nothing, and a row
+a user edited is never overwritten.
 """
 
 from collections import Counter
@@ -16,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 from sqlalchemy import ColumnElement, and_, select
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col
 
 from landscape import models as m
 from landscape.config import project_path
@@ -49,7 +52,10 @@ def read_seed_file(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or []
+        try:
+            data = yaml.safe_load(handle) or []
+        except yaml.YAMLError as exc:
+            raise SeedError(f"{path.name}: not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(data, list) or not all(isinstance(entry, dict) for entry in data):
         raise SeedError(f"{path.name}: expected a list of mappings")
     return data
@@ -85,7 +91,7 @@ class SeedLoader:
         row = model(**key, **values)
         self.session.add(row)
         self.session.flush()
-        self.report.added[model.__tablename__] += 1  # type: ignore[attr-defined]
+        self.report.added[str(model.__tablename__)] += 1
         return row
 
     def id_by_name(self, model: type[SQLModel], name: str | None) -> int | None:
@@ -102,12 +108,35 @@ class SeedLoader:
         """The id of a product by name, narrowed by its company when given."""
         if name is None:
             return None
-        statement = select(m.Product.id).where(m.Product.name_key == normalize_name(name))
+        statement = select(col(m.Product.id)).where(col(m.Product.name_key) == normalize_name(name))
         if company:
-            statement = statement.where(m.Product.company_id == self.id_by_name(m.Company, company))
+            company_id = self.id_by_name(m.Company, company)
+            statement = statement.where(col(m.Product.company_id) == company_id)
         ids = self.session.execute(statement).scalars().all()
         if len(ids) != 1:
             raise self.fail(f"{len(ids)} products named {name!r}; name its company")
+        return int(ids[0])
+
+    def funding_round_id(self, spec: dict[str, Any] | None) -> int | None:
+        """The id of the one round matching ``{company, announced, round_type}`` (the last two
+        optional; no ``announced`` means an undated round)."""
+        if spec is None:
+            return None
+        spec = dict(spec)
+        company_id = self.id_by_name(m.Company, spec.pop("company"))
+        when = self.dates(spec, "announced", "announced_on", "announced_precision")
+        announced = col(m.FundingRound.announced_on)
+        statement = select(col(m.FundingRound.id)).where(
+            col(m.FundingRound.company_id) == company_id,
+            announced == when["announced_on"] if when else announced.is_(None),
+        )
+        if "round_type" in spec:
+            statement = statement.where(col(m.FundingRound.round_type) == spec.pop("round_type"))
+        if spec:
+            raise self.fail(f"unknown funding_round keys {sorted(spec)}")
+        ids = self.session.execute(statement).scalars().all()
+        if len(ids) != 1:
+            raise self.fail(f"{len(ids)} funding rounds match; name its round_type")
         return int(ids[0])
 
     def validated(self, base: type[SQLModel], values: dict[str, Any]) -> dict[str, Any]:
@@ -140,7 +169,7 @@ class SeedLoader:
         ]
         citations += _as_list(entry.pop("cite", None))
         for citation in citations:
-            unknown = set(citation) - {"source", "quote", "note"}
+            unknown = set(citation) - {"source", "quote", "note", "language"}
             if unknown or not citation.get("quote") or citation.get("source") not in self.sources:
                 raise self.fail(f"bad citation {citation!r}: needs a known source and a quote")
             source_id = self.sources[citation["source"]]
@@ -148,7 +177,7 @@ class SeedLoader:
                 m.Citation,
                 {"source_id": source_id, column: row_id, "quote": str(citation["quote"]).strip()},
                 note=citation.get("note"),
-                quote_language=self.source_language(source_id),
+                quote_language=citation.get("language") or self.source_language(source_id),
             )
 
     def source_language(self, source_id: int) -> str | None:
@@ -263,7 +292,7 @@ class SeedLoader:
         key_names = ("announced_on", "round_type", "amount")
         key = {"company_id": company_id} | {k: values.pop(k, None) for k in key_names}
         row = self.find_or_add(m.FundingRound, key, **values)
-        citations = {k: entry[k] for k in ("notes", "cite") if k in entry}
+        citations: dict[str, Any] = {k: entry[k] for k in ("notes", "cite") if k in entry}
         self.cite(entry, "funding_round_id", row.id)
         self.done(entry)
         for investor in investors:
@@ -326,6 +355,7 @@ class SeedLoader:
             "company_id": self.id_by_name(m.Company, company),
             "product_id": self.product_id(entry.pop("product", None), company),
             "model_id": self.id_by_name(m.AIModel, entry.pop("model", None)),
+            "funding_round_id": self.funding_round_id(entry.pop("funding_round", None)),
         }
         values = self.dates(entry, "date", "occurred_on", "occurred_precision")
         values |= _take(entry, m.EventBase)

@@ -25,12 +25,13 @@ def _row_counts(url: str) -> dict[str, int]:
         }
 
 
-def test_seeding_twice_changes_no_row_count(migrated_url: str) -> None:
-    assert main(["--db", migrated_url, "seed"]) == 0
-    first = _row_counts(migrated_url)
+def test_seed_then_validate_passes_and_seeding_twice_changes_nothing(empty_url: str) -> None:
+    assert main(["--db", empty_url, "seed"]) == 0
+    assert main(["--db", empty_url, "validate"]) == 0
+    first = _row_counts(empty_url)
     assert first["companies"] > 0 and first["citations"] > 0
-    assert main(["--db", migrated_url, "seed"]) == 0
-    assert _row_counts(migrated_url) == first
+    assert main(["--db", empty_url, "seed"]) == 0
+    assert _row_counts(empty_url) == first
 
 
 def test_seed_never_overwrites_an_edited_row(seeded_url: str) -> None:
@@ -102,6 +103,12 @@ def _seed_copy(tmp_path: Path) -> Path:
         ("companies.yml", "- name: Nova\n  colour: red\n  notes: 'x'\n", "unknown keys"),
         ("events.yml", "- date: 2020\n  kind: release\n  title: T\n  model: GPT-99\n", "GPT-99"),
         ("companies.yml", "- name: Nova\n  cite: [{source: nowhere, quote: q}]\n", "citation"),
+        ("companies.yml", "- name: Nova\n  notes: [unclosed\n", "not valid YAML"),
+        (
+            "events.yml",
+            "- kind: funding\n  title: T\n  funding_round: {company: OpenAI, announced: 1999}\n",
+            "0 funding rounds match",
+        ),
     ],
 )
 def test_bad_seed_entries_are_named_and_nothing_is_written(
