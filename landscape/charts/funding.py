@@ -6,6 +6,8 @@ Amounts are disclosed USD; an undisclosed round is drawn (counted) but never giv
 import altair as alt
 import pandas as pd
 
+from landscape.charts.growth import MONTH_AXIS
+
 ROUND_TYPE_TITLE = "Round type"
 USD_FORMAT = "$,.0f"
 # $10B rather than d3's SI "$10G".
@@ -31,7 +33,7 @@ def by_year_chart(years: pd.DataFrame) -> alt.VConcatChart:
         alt.Tooltip("sources:N", title="Sources"),
     ]
     base = alt.Chart(years).encode(
-        alt.X("year:O").title("Year announced"),
+        alt.X("year:O").title("Year announced").axis(labelAngle=0),
         alt.Color("round_type:N").title(ROUND_TYPE_TITLE),
         tooltip=tooltip,
     )
@@ -81,7 +83,7 @@ def cumulative_chart(rounds: pd.DataFrame) -> alt.LayerChart:
     line = base.mark_line(interpolate="step-after", strokeWidth=2)
     points = base.mark_point(size=80, filled=True)
     return (line + points).properties(
-        title="Raised so far, per company (disclosed amounts)", height=320
+        title="Raised so far, per company (disclosed amounts)", height=380
     )
 
 
@@ -91,11 +93,8 @@ def valuation_chart(values: pd.DataFrame) -> alt.LayerChart:
         alt.Chart(values)
         .transform_calculate(amount=money_expression("valuation_usd"))
         .encode(
-            alt.X("date:T").title("Date"),
-            alt.Y("valuation_usd:Q")
-            .title("Valuation (USD, log scale)")
-            .scale(type="log")
-            .axis(USD_AXIS),
+            alt.X("date:T").title("Date").axis(MONTH_AXIS).scale(nice="month"),
+            alt.Y("valuation_usd:Q").title("Valuation (USD)").axis(USD_AXIS),
             alt.Color("company:N").title("Company"),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
@@ -109,7 +108,7 @@ def valuation_chart(values: pd.DataFrame) -> alt.LayerChart:
     points = base.mark_point(size=140, filled=True).encode(alt.Shape("basis:N").title("Basis"))
     labels = base.mark_text(align="left", dx=9, fontSize=11).encode(alt.Text("label:N"))
     labels = labels.transform_calculate(label="datum.company + ' ' + datum.amount")
-    return (points + labels).properties(title="Valuations (USD)", height=280)
+    return (points + labels).properties(title="Valuations (USD)", height=380)
 
 
 def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
@@ -135,7 +134,7 @@ def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
     bars = base.mark_bar(color="#4c78a8")
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(alt.Text("label:N"))
     return (bars + labels).properties(
-        title="Leaderboard: disclosed amount raised", height=max(120, 28 * len(board))
+        title="Leaderboard: disclosed amount raised", height=160 + 32 * len(board)
     )
 
 
@@ -145,7 +144,7 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
         alt.Chart(rounds)
         .transform_calculate(amount=money_expression("amount_usd"))
         .encode(
-            alt.X("date:T").title("Date announced"),
+            alt.X("date:T").title("Date announced").axis(MONTH_AXIS).scale(nice="month"),
             alt.Y("company:N").title("Portfolio company"),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
@@ -164,5 +163,5 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=10, fontSize=11).encode(alt.Text("amount:N"))
     return (points + labels).properties(
         title=f"{investor} → portfolio",
-        height=max(120, 44 * rounds["company"].nunique()),
+        height=180 + 50 * rounds["company"].nunique(),
     )

@@ -4,6 +4,25 @@ import altair as alt
 import pandas as pd
 
 SUBJECT_TITLE = "Product or company"
+MONTH_AXIS = alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 1}, labelOverlap=True)
+# Ticks of the days-since-launch axis, named as a reader counts time.
+DAY_TICKS = {
+    0: "launch",
+    1: "1 day",
+    7: "1 week",
+    30: "1 month",
+    91: "3 months",
+    365: "1 year",
+    730: "2 years",
+    1826: "5 years",
+    3652: "10 years",
+}
+
+
+def tick_labels(labels: dict[int, str]) -> str:
+    """A Vega label expression naming numeric ticks, e.g. {7: '1 week'} → '1 week' at 7."""
+    cases = " : ".join(f"datum.value == {value} ? '{text}'" for value, text in labels.items())
+    return f"{cases} : ''"
 
 
 def metric_title(name: str, unit: str) -> str:
@@ -17,8 +36,11 @@ def metric_chart(
     """Each subject's figures as a line over time; a range (value to value_high) as a rule."""
     scale = alt.Scale(type="log") if log else alt.Scale(zero=False)
     base = alt.Chart(series).encode(
-        alt.X("date:T").title("Date (as of)"),
-        alt.Y("value:Q").title(value_title + (", log scale" if log else "")).scale(scale),
+        alt.X("date:T").title("Date (as of)").axis(MONTH_AXIS).scale(nice="month"),
+        alt.Y("value:Q")
+        .title(value_title + (", log scale" if log else ""))
+        .scale(scale)
+        .axis(format="~s"),
         alt.Color("subject:N").title(SUBJECT_TITLE),
         tooltip=[
             alt.Tooltip("subject:N", title=SUBJECT_TITLE),
@@ -41,7 +63,7 @@ def metric_chart(
     labels = base.mark_text(align="left", dx=7, dy=-8, fontSize=11).encode(
         alt.Text("value:Q", format=".3~s")
     )
-    return (lines + ranges + labels).properties(title=title, height=340)
+    return (lines + ranges + labels).properties(title=title, height=380)
 
 
 def accuracy_chart(change: pd.DataFrame) -> alt.LayerChart:
@@ -81,7 +103,7 @@ def accuracy_chart(change: pd.DataFrame) -> alt.LayerChart:
             "Accuracy before and after fine-tuning",
             subtitle="First reported figure (grey) to the latest (blue), in %",
         ),
-        height=max(120, 48 * len(change)),
+        height=180 + 50 * len(change),
     )
 
 
@@ -92,8 +114,9 @@ def reach_chart(reach: pd.DataFrame, title: str) -> alt.LayerChart:
         .transform_calculate(figure="format(datum.value, '.3~s') + ' ' + datum.metric")
         .encode(
             alt.X("days:Q")
-            .title("Days from launch to the figure (log scale)")
-            .scale(type="symlog"),
+            .title("Time from launch to the figure (log scale)")
+            .scale(type="symlog")
+            .axis(values=list(DAY_TICKS), labelExpr=tick_labels(DAY_TICKS)),
             alt.Y("subject:N").title(SUBJECT_TITLE).sort(field="days", order="ascending"),
             tooltip=[
                 alt.Tooltip("subject:N", title=SUBJECT_TITLE),
@@ -107,11 +130,9 @@ def reach_chart(reach: pd.DataFrame, title: str) -> alt.LayerChart:
         )
     )
     points = base.mark_circle(size=200, opacity=1).encode(
-        alt.Color("metric:N").title("Figure").legend(orient="bottom")
+        alt.Color("metric:N").title("Figure").legend(None)
     )
     labels = base.mark_text(align="left", dx=10, fontSize=12).encode(
         alt.Text("figure:N"),
     )
-    return (points + labels).properties(
-        title=title, height=max(120, 48 * reach["subject"].nunique())
-    )
+    return (points + labels).properties(title=title, height=180 + 50 * reach["subject"].nunique())

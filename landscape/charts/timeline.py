@@ -3,13 +3,22 @@
 import altair as alt
 import pandas as pd
 
-from landscape.models import EventKind
-
 EVENT_KIND_TITLE = "Kind of event"
 DATE_TITLE = "Date"
 # Releases and funding stand out by shape; every other kind is a circle.
 KIND_SHAPES = {"release": "triangle-up", "funding": "diamond"}
-KINDS = [kind.value for kind in EventKind]
+KIND_COLOURS = {
+    "founding": "#4c78a8",
+    "release": "#e45756",
+    "funding": "#2ca02c",
+    "partnership": "#f58518",
+    "governance": "#b279a2",
+    "milestone": "#eeca3b",
+    "announcement": "#72b7b2",
+    "report": "#9d755d",
+}
+# One tick a year, written as the year.
+YEAR_AXIS = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})
 
 
 def timeline_chart(
@@ -34,41 +43,46 @@ def timeline_chart(
     tooltip.append(alt.Tooltip("sources:N", title="Source"))
     if "quotes" in events.columns:
         tooltip.append(alt.Tooltip("quotes:N", title="Quote"))
-    legend = None if rows == "kind" else alt.Legend(orient="bottom")
+    kinds = sorted(events["kind"].unique())
+    legend = None if rows == "kind" else alt.Legend(orient="right")
     base = alt.Chart(events).encode(
-        alt.X("date:T").title(DATE_TITLE).axis(format="%Y"),
-        alt.Y(f"{rows}:N").title(row_title).sort(None),
-        alt.Color("kind:N").title(EVENT_KIND_TITLE).scale(domain=KINDS).legend(legend),
-        alt.Shape("kind:N")
-        .title(EVENT_KIND_TITLE)
-        .scale(domain=KINDS, range=[KIND_SHAPES.get(kind, "circle") for kind in KINDS])
-        .legend(legend),
+        alt.X("date:T").title(DATE_TITLE).axis(YEAR_AXIS).scale(nice="year"),
+        alt.Y(f"{rows}:N").title(row_title).sort(None).axis(labelLimit=220),
         tooltip=tooltip,
     )
-    points = base.mark_point(size=170, filled=True, opacity=0.9)
+    color = (
+        alt.Color("kind:N")
+        .title(EVENT_KIND_TITLE)
+        .scale(domain=kinds, range=[KIND_COLOURS.get(kind, "#888") for kind in kinds])
+    )
+    points = base.mark_point(size=170, filled=True, opacity=0.9).encode(
+        color.legend(legend),
+        alt.Shape("kind:N")
+        .title(EVENT_KIND_TITLE)
+        .scale(domain=kinds, range=[KIND_SHAPES.get(kind, "circle") for kind in kinds])
+        .legend(legend),
+    )
     if rows == "kind":
         labels = base.mark_text(align="left", dx=9, dy=-9, fontSize=11, limit=260).encode(
-            text="title:N"
+            color.legend(None), text="title:N"
         )
     else:
-        labels = base.mark_text(align="left", dx=8, dy=-10, fontSize=11).encode(
-            text=alt.Text("model:N")
+        labels = (
+            base.transform_filter("isValid(datum.model)")
+            .mark_text(align="left", dx=8, dy=-10, fontSize=11, color="#333")
+            .encode(text="model:N")
         )
     layers: list[alt.Chart] = [points, labels]
     if eras is not None and not eras.empty:
         layers = [*era_layers(eras), *layers]
-    height = 280 if rows == "kind" else max(220, 46 * events[rows].nunique())
-    return (
-        alt.layer(*layers)
-        .resolve_scale(color="independent", shape="independent")
-        .properties(title=title, height=height)
-    )
+    height = 280 if rows == "kind" else 160 + 56 * events[rows].nunique()
+    return alt.layer(*layers).properties(title=title, height=height)
 
 
 def era_layers(eras: pd.DataFrame) -> list[alt.Chart]:
-    """Bands from each model's release to the next one in its lineage, named at the top."""
+    """Bands from each model's release to the next one in its lineage, named at the bottom."""
     base = alt.Chart(eras).encode(
-        alt.X("start:T").title(DATE_TITLE),
+        alt.X("start:T").title(DATE_TITLE).axis(YEAR_AXIS),
         tooltip=[
             alt.Tooltip("model:N", title="Model era"),
             alt.Tooltip("lineage:N", title="Lineage"),
@@ -79,9 +93,9 @@ def era_layers(eras: pd.DataFrame) -> list[alt.Chart]:
     )
     bands = base.mark_rect(opacity=0.35).encode(
         alt.X2("end:T"),
-        alt.Color("model:N").scale(scheme="pastel1").sort(None).legend(None),
+        alt.Fill("model:N").scale(scheme="pastel1").sort(None).legend(None),
     )
     names = base.mark_text(
-        align="left", baseline="top", dx=3, dy=3, fontSize=10, color="#555"
-    ).encode(alt.Y(value=0), text="model:N")
+        align="left", baseline="bottom", dx=3, dy=-3, fontSize=10, color="#555"
+    ).encode(alt.Y(value="height"), text="model:N")
     return [bands, names]
