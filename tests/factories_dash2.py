@@ -8,17 +8,19 @@ never duplicated), so they also hold where the seed already has some of them. Fa
 article cite that article, so "Notes only" leaves them out.
 """
 
-from collections.abc import Iterator
+import json
 from pathlib import Path
 from typing import Any
 
-import pytest
+import pandas as pd
 from sqlalchemy import select
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
 
 from landscape import db
 from landscape import models as m
-from landscape.config import DATABASE_URL_ENV
 from landscape.names import normalize_name
+from landscape.pages import PAGES_DIR
 from landscape.seed import SeedLoader
 
 NOTES_TITLE = "ChatGPT、OpenAI与AIGC市场：一个爱好者的商业笔记"
@@ -73,6 +75,14 @@ SOURCES = [
     },
 ]
 
+CHANNEL_QUOTE = "大模型的应用可能还是渠道为王——谁拥有流量，谁就拥有用户，拥有潜在的收入场景。"
+APPLICATIONS_QUOTE = (
+    "真正能够push the limits的项目可能是那些落地应用，并持续给大模型反馈提升的项目。"
+)
+STABILITY_QUOTE = (
+    "Stability.AI（Stable Diffusion母公司）的CEO认为，生成模型更像是咨询公司而不是 SaaS 公司。"
+)
+
 CATEGORIES = [
     {"name": "Copywriting", "label_zh": "文案写作", "position": 10},
     {"name": "Image generation", "label_zh": "画师/设计师替代", "position": 11},
@@ -89,24 +99,40 @@ def _company(name: str, role: str, category: str, quote: str, **extra: Any) -> d
 
 COMPANIES = [
     _company(
-        "Jasper", "application_builder", "Copywriting", "Jasper.ai: 陈词滥调广告生成", founded="2021"
+        "Jasper",
+        "application_builder",
+        "Copywriting",
+        "Jasper.ai: 陈词滥调广告生成",
+        founded="2021",
     ),
     _company(
         "Stability AI",
         "model_builder",
         "Image generation",
-        "Stability.AI（Stable Diffusion母公司）的CEO认为，生成模型更像是咨询公司而不是 SaaS 公司。",
+        STABILITY_QUOTE,
         founded="2020",
     ),
     _company(
         "Notion",
         "channel_owner",
         "Productivity",
-        "大模型的应用可能还是渠道为王——谁拥有流量，谁就拥有用户，拥有潜在的收入场景。",
+        CHANNEL_QUOTE,
     ),
-    _company("Keeper Tax", "application_builder", "Tax", "Keeper Tax帮助独立承包商和自由职业者纳税。"),
-    _company("Viable", "application_builder", "Customer feedback", "Viable帮助公司从客户反馈中获得洞察力。"),
-    _company("Sana Labs", "application_builder", "Learning", "Sana Labs是人工智能学习开发和应用的全球领导者。"),
+    _company(
+        "Keeper Tax", "application_builder", "Tax", "Keeper Tax帮助独立承包商和自由职业者纳税。"
+    ),
+    _company(
+        "Viable",
+        "application_builder",
+        "Customer feedback",
+        "Viable帮助公司从客户反馈中获得洞察力。",
+    ),
+    _company(
+        "Sana Labs",
+        "application_builder",
+        "Learning",
+        "Sana Labs是人工智能学习开发和应用的全球领导者。",
+    ),
     {"name": "Coatue", "kind": "investor", "thesis_role": "investor", "categories": ["Investors"]},
     {
         "name": "Lightspeed Venture Partners",
@@ -243,7 +269,12 @@ FUNDING_ROUNDS = [
 MODEL_USES = [
     {"model": "GPT-3", "company": "Keeper Tax", "how": "fine_tunes", "notes": "通过定制 GPT-3"},
     {"model": "GPT-3", "company": "Viable", "how": "fine_tunes", "notes": "通过定制 GPT-3"},
-    {"model": "GPT-3", "company": "Sana Labs", "how": "fine_tunes", "notes": "通过使用他们的数据定制 GPT-3"},
+    {
+        "model": "GPT-3",
+        "company": "Sana Labs",
+        "how": "fine_tunes",
+        "notes": "通过使用他们的数据定制 GPT-3",
+    },
     {
         "model": "GPT-3",
         "company": "Jasper",
@@ -368,20 +399,20 @@ EVENTS = [
 
 CLAIMS = [
     {
-        "statement": "大模型的应用可能还是渠道为王——谁拥有流量，谁就拥有用户，拥有潜在的收入场景。",
-        "summary_en": "Distribution may win: whoever owns the traffic owns the users and the revenue.",
+        "statement": CHANNEL_QUOTE,
+        "summary_en": "Distribution may win: whoever owns the traffic owns the users.",
         "topic": "channel_vs_model",
         "stance": "favours_channel",
         "companies": ["Notion"],
-        "notes": "大模型的应用可能还是渠道为王——谁拥有流量，谁就拥有用户，拥有潜在的收入场景。",
+        "notes": CHANNEL_QUOTE,
     },
     {
-        "statement": "真正能够push the limits的项目可能是那些落地应用，并持续给大模型反馈提升的项目。",
-        "summary_en": "The projects that push the limits may be applications that feed models back.",
+        "statement": APPLICATIONS_QUOTE,
+        "summary_en": "The projects that push the limits may be applications feeding models back.",
         "topic": "channel_vs_model",
         "stance": "favours_applications",
         "speaker": "Nat Friedman (ex-GitHub CEO)",
-        "notes": "真正能够push the limits的项目可能是那些落地应用，并持续给大模型反馈提升的项目。",
+        "notes": APPLICATIONS_QUOTE,
     },
     {
         "statement": "生成模型更像是咨询公司而不是 SaaS 公司。",
@@ -390,7 +421,7 @@ CLAIMS = [
         "stance": "favours_model",
         "speaker": "Stability AI's CEO",
         "companies": ["Stability AI"],
-        "notes": "Stability.AI（Stable Diffusion母公司）的CEO认为，生成模型更像是咨询公司而不是 SaaS 公司。",
+        "notes": STABILITY_QUOTE,
     },
 ]
 
@@ -428,9 +459,34 @@ def add_rich_rows(url: str) -> None:
                 _link_lineage(loader)
 
 
-@pytest.fixture
-def rich_app_url(seeded_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The seed plus the rows above, opened by the dashboard pages."""
-    add_rich_rows(seeded_url)
-    monkeypatch.setenv(DATABASE_URL_ENV, seeded_url)
-    yield seeded_url
+# ---------------------------------------------------------------- reading pages in AppTest
+
+
+def page(name: str) -> AppTest:
+    """An AppTest of one dashboard page."""
+    return AppTest.from_file(str(PAGES_DIR / f"{name}.py"), default_timeout=60)
+
+
+def chart_specs(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The Vega-Lite spec of every chart on the page, by title."""
+    specs = {}
+    for element in at.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        title = spec.get("title", "")
+        specs[title["text"] if isinstance(title, dict) else title] = spec
+    return specs
+
+
+def chart_data(at: AppTest, title: str, column: str) -> pd.DataFrame:
+    """The rows behind the chart called ``title``: its dataset that has ``column``."""
+    for element in at.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        found = spec.get("title", "")
+        if (found["text"] if isinstance(found, dict) else found) != title:
+            continue
+        for dataset in element.proto.datasets:
+            frame = convert_arrow_bytes_to_pandas_df(dataset.data.data)
+            if column in frame.columns:
+                return frame
+        raise AssertionError(f"chart {title!r} has no dataset with {column!r}")
+    raise AssertionError(f"no chart titled {title!r}; there are {list(chart_specs(at))}")
