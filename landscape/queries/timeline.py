@@ -149,6 +149,7 @@ def latest_date(engine: Engine) -> object:
 
 
 def lineages(eras: pd.DataFrame) -> list[str]:
-    """The lineages in ``eras``, the one with the most eras first."""
-    counts = eras.groupby("lineage").size()
-    return sorted(counts.index, key=lambda name: (-counts[name], name))
+    """The lineages in ``eras``: the one with the most eras first, then the oldest."""
+    summary = eras.groupby("lineage").agg(eras=("model", "size"), first=("start", "min"))
+    ordered = summary.sort_values(["eras", "first"], ascending=[False, True])
+    return ordered.index.tolist()
