@@ -48,6 +48,11 @@ def from_notes(subject_column: str, id_column: Any) -> ColumnElement[bool]:
     )
 
 
+def notes_conditions(notes_only: bool, subject_column: str, id_column: Any) -> list:
+    """``[from_notes(...)]`` when ``notes_only`` is set, else no condition: for ``.where(*...)``."""
+    return [from_notes(subject_column, id_column)] if notes_only else []
+
+
 def source_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
     """Scalar subquery: the titles of the sources that support the row ``id_column``."""
     sources = cited_sources(subject_column)

@@ -15,8 +15,8 @@ from landscape import models as m
 from landscape.queries.common import (
     add_when,
     company_ids_named,
-    from_notes,
     joined_text,
+    notes_conditions,
     read_frame,
     source_text,
     usd_total,
@@ -38,8 +38,7 @@ def _round_conditions(
         conditions.append(ROUND.company_id.in_(company_ids_named(companies)))
     if round_types:
         conditions.append(ROUND.round_type.in_(round_types))
-    if notes_only:
-        conditions.append(from_notes("funding_round_id", ROUND.id))
+    conditions += notes_conditions(notes_only, "funding_round_id", ROUND.id)
     return conditions
 
 
@@ -192,8 +191,7 @@ def valuations(
     ]
     if companies:
         metric_conditions.append(metric.company_id.in_(company_ids_named(companies)))
-    if notes_only:
-        metric_conditions.append(from_notes("metric_id", metric.id))
+    metric_conditions += notes_conditions(notes_only, "metric_id", metric.id)
     metric_part = (
         select(
             m.Company.name.label("company"),
@@ -284,7 +282,7 @@ def leaderboard(
 def investors(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     """Investors by the number of companies they backed: portfolio size and rounds."""
     investor = aliased(m.Company)
-    conditions = [from_notes("investment_id", m.Investment.id)] if notes_only else []
+    conditions = notes_conditions(notes_only, "investment_id", m.Investment.id)
     statement = (
         select(
             investor.name.label("investor"),
@@ -304,8 +302,7 @@ def portfolio(engine: Engine, investor: str, notes_only: bool = False) -> pd.Dat
     """The rounds an investor took part in: company, date, round type, amount, lead."""
     backer = aliased(m.Company)
     conditions = [m.Investment.investor_id.in_(company_ids_named((investor,)))]
-    if notes_only:
-        conditions.append(from_notes("investment_id", m.Investment.id))
+    conditions += notes_conditions(notes_only, "investment_id", m.Investment.id)
     statement = (
         select(
             backer.name.label("investor"),

@@ -14,7 +14,7 @@ from landscape import models as m
 from landscape.queries.common import (
     add_when,
     company_ids_named,
-    from_notes,
+    notes_conditions,
     quote_text,
     read_frame,
     source_text,
@@ -59,8 +59,7 @@ def _conditions(
     conditions = [m.Metric.name.in_(names)]
     if companies:
         conditions.append(subject.company_id.in_(company_ids_named(companies)))
-    if notes_only:
-        conditions.append(from_notes("metric_id", m.Metric.id))
+    conditions += notes_conditions(notes_only, "metric_id", m.Metric.id)
     return conditions
 
 
@@ -69,8 +68,7 @@ def metric_choices(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     metric = m.Metric
     subject = _Subject()
     conditions = [metric.as_of.is_not(None)]
-    if notes_only:
-        conditions.append(from_notes("metric_id", metric.id))
+    conditions += notes_conditions(notes_only, "metric_id", metric.id)
     statement = subject.join(
         select(
             metric.name,

@@ -16,8 +16,8 @@ from sqlalchemy.orm import aliased
 
 from landscape import models as m
 from landscape.queries.common import (
-    from_notes,
     joined_text,
+    notes_conditions,
     quote_text,
     read_frame,
     source_text,
@@ -74,15 +74,13 @@ def _model_evidence(notes_only: bool) -> Any:
         )
         .join(model, model.id == use.model_id)
         .outerjoin(product, product.id == use.product_id)
-        .where(*([from_notes("model_use_id", use.id)] if notes_only else []))
+        .where(*notes_conditions(notes_only, "model_use_id", use.id))
     )
     developed = select(
         model.developer_id.label("company_id"),
         literal(3).label("score"),
         (literal("develops ") + model.name).label("what"),
-    ).where(
-        model.developer_id.is_not(None), *([from_notes("model_id", model.id)] if notes_only else [])
-    )
+    ).where(model.developer_id.is_not(None), *notes_conditions(notes_only, "model_id", model.id))
     return union_all(uses, developed).subquery("evidence")
 
 
@@ -104,8 +102,7 @@ def _users(notes_only: bool) -> Any:
     metric, product, model = m.Metric, aliased(m.Product), aliased(m.AIModel)
     company_id = func.coalesce(metric.company_id, product.company_id, model.developer_id)
     conditions = [metric.name == m.MetricName.users]
-    if notes_only:
-        conditions.append(from_notes("metric_id", metric.id))
+    conditions += notes_conditions(notes_only, "metric_id", metric.id)
     return (
         select(company_id.label("company_id"), func.max(metric.value).label("users"))
         .outerjoin(product, product.id == metric.product_id)
@@ -118,7 +115,7 @@ def _users(notes_only: bool) -> Any:
 
 def _funding(notes_only: bool) -> Any:
     rounds = m.FundingRound
-    conditions = [from_notes("funding_round_id", rounds.id)] if notes_only else []
+    conditions = notes_conditions(notes_only, "funding_round_id", rounds.id)
     return (
         select(
             rounds.company_id,
@@ -140,7 +137,7 @@ def _sources(engine: Engine, notes_only: bool) -> Any:
 
     def cited(column: str, company_id: Any, fact_id: Any, *conditions: Any) -> Any:
         citation = getattr(m.Citation, column)
-        notes = [from_notes(column, fact_id)] if notes_only else []
+        notes = notes_conditions(notes_only, column, fact_id)
         return (
             select(company_id.label("company_id"), m.Source.title.label("title"))
             .join(m.Citation, citation == fact_id)
@@ -155,10 +152,12 @@ def _sources(engine: Engine, notes_only: bool) -> Any:
         cited("model_id", model.developer_id, model.id),
         cited(
             "metric_id",
-            func.coalesce(metric.company_id, product.company_id),
+            func.coalesce(metric.company_id, product.company_id, model.developer_id),
             metric.id,
             metric.name == m.MetricName.users,
-        ).outerjoin(product, product.id == metric.product_id),
+        )
+        .outerjoin(product, product.id == metric.product_id)
+        .outerjoin(model, model.id == metric.model_id),
         cited("funding_round_id", rounds.company_id, rounds.id),
         cited("company_id", m.Company.id, m.Company.id),
     ]
@@ -216,7 +215,7 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
         .outerjoin(users, users.c.company_id == company.id)
         .outerjoin(funding, funding.c.company_id == company.id)
         .outerjoin(sources, sources.c.company_id == company.id)
-        .where(*([from_notes("company_id", company.id)] if notes_only else []))
+        .where(*notes_conditions(notes_only, "company_id", company.id))
         .order_by(company.name)
     )
     frame = read_frame(engine, statement)
@@ -228,7 +227,7 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
 
 def claim_stances(engine: Engine, notes_only: bool = False) -> list[str]:
     """The stances the claims on record take, most frequent first."""
-    conditions = [from_notes("claim_id", m.Claim.id)] if notes_only else []
+    conditions = notes_conditions(notes_only, "claim_id", m.Claim.id)
     statement = (
         select(m.Claim.stance)
         .where(*conditions)
@@ -255,8 +254,7 @@ def claims(engine: Engine, stances: tuple[str, ...] = (), notes_only: bool = Fal
     conditions = []
     if stances:
         conditions.append(claim.stance.in_(stances))
-    if notes_only:
-        conditions.append(from_notes("claim_id", claim.id))
+    conditions += notes_conditions(notes_only, "claim_id", claim.id)
     statement = (
         select(
             claim.stance,
@@ -284,8 +282,7 @@ def funding_by_role(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     year = year_of(rounds.announced_on)
     role = func.coalesce(m.Company.thesis_role, UNASSIGNED_ROLE)
     conditions = [rounds.announced_on.is_not(None)]
-    if notes_only:
-        conditions.append(from_notes("funding_round_id", rounds.id))
+    conditions += notes_conditions(notes_only, "funding_round_id", rounds.id)
     amount = usd_total(rounds.amount_usd)
     year_total = func.sum(amount).over(partition_by=year)
     share = cast(amount, Float) / func.nullif(cast(year_total, Float), 0)

@@ -8,7 +8,7 @@ from landscape import models as m
 from landscape.queries.common import (
     add_when,
     company_ids_named,
-    from_notes,
+    notes_conditions,
     quote_text,
     read_frame,
     source_text,
@@ -17,13 +17,13 @@ from landscape.queries.common import (
 EVENT_COLUMNS = [
     *("date", "when", "kind", "company", "title", "model", "expected", "sources", "quotes")
 ]
+NO_COMPANY = "(no company)"
 ERA_COLUMNS = ["lineage", "model", "developer", "start", "end", "from", "to", "ongoing", "sources"]
 
 
 def _dated_events(notes_only: bool) -> list:
     conditions = [m.Event.occurred_on.is_not(None)]
-    if notes_only:
-        conditions.append(from_notes("event_id", m.Event.id))
+    conditions += notes_conditions(notes_only, "event_id", m.Event.id)
     return conditions
 
 
@@ -71,7 +71,7 @@ def events(
             e.occurred_on.label("date"),
             e.occurred_precision.label("precision"),
             e.kind,
-            func.coalesce(m.Company.name, "").label("company"),
+            func.coalesce(m.Company.name, NO_COMPANY).label("company"),
             e.title,
             m.AIModel.name.label("model"),
             e.expected,
@@ -105,8 +105,7 @@ def model_eras(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     root = aliased(m.AIModel)
     developer = aliased(m.Company)
     conditions = [a.released_on.is_not(None)]
-    if notes_only:
-        conditions.append(from_notes("model_id", a.id))
+    conditions += notes_conditions(notes_only, "model_id", a.id)
     window = {"partition_by": chain.c.root_id, "order_by": (a.released_on, a.id)}
     next_release = func.lead(a.released_on, type_=Date).over(**window)
     next_precision = func.lead(a.released_precision, type_=String).over(**window)
