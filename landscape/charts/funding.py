@@ -144,7 +144,10 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
         alt.Chart(rounds)
         .transform_calculate(amount=money_expression("amount_usd"))
         .encode(
-            alt.X("date:T").title("Date announced").axis(MONTH_AXIS).scale(nice="month"),
+            alt.X("date:T")
+            .title("Date announced")
+            .axis(MONTH_AXIS)
+            .scale(nice="month", padding=70),
             alt.Y("company:N").title("Portfolio company"),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
@@ -157,8 +160,11 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
         )
     )
     points = base.mark_point(size=180, filled=True).encode(
-        alt.Color("round_type:N").title(ROUND_TYPE_TITLE),
-        alt.Shape("lead:N").title("Led the round").scale(domain=[True, False]),
+        alt.Color("round_type:N").title(ROUND_TYPE_TITLE).legend(orient="bottom"),
+        alt.Shape("lead:N")
+        .title("Led the round")
+        .scale(domain=[True, False])
+        .legend(orient="bottom"),
     )
     labels = base.mark_text(align="left", dx=10, fontSize=11).encode(alt.Text("amount:N"))
     return (points + labels).properties(
