@@ -116,7 +116,8 @@ def quadrant_chart(companies: pd.DataFrame, title: str) -> alt.LayerChart:
         alt.Color("category:N").title("Category").legend(orient="bottom", columns=3),
     )
     labels = base.mark_text(dy=-16, fontSize=11, fontWeight="bold").encode(text="company:N")
-    return alt.layer(quadrants, *names, points, labels).properties(title=title, height=640)
+    layers = [quadrants, *names, points, labels]
+    return alt.LayerChart(layer=layers).properties(title=title, height=640)
 
 
 def role_share_chart(shares: pd.DataFrame) -> alt.Chart:

@@ -76,7 +76,7 @@ def timeline_chart(
     if eras is not None and not eras.empty:
         layers = [*era_layers(eras), *layers]
     height = 280 if rows == "kind" else 160 + 56 * events[rows].nunique()
-    return alt.layer(*layers).properties(title=title, height=height)
+    return alt.LayerChart(layer=layers).properties(title=title, height=height)
 
 
 def era_layers(eras: pd.DataFrame) -> list[alt.Chart]:

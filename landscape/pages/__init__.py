@@ -33,14 +33,16 @@ def registered_pages(router: Path) -> list[RegisteredPage]:
         names = [
             leaf.value
             for leaf in ast.walk(node.args[0])
-            if isinstance(leaf, ast.Constant) and str(leaf.value).endswith(".py")
+            if isinstance(leaf, ast.Constant)
+            and isinstance(leaf.value, str)
+            and leaf.value.endswith(".py")
         ]
-        keywords = {keyword.arg: keyword.value for keyword in node.keywords}
+        keywords = {
+            keyword.arg: keyword.value.value
+            for keyword in node.keywords
+            if isinstance(keyword.value, ast.Constant)
+        }
         script = PAGES_DIR / names[0]
-        url_path = script.stem
-        if isinstance(keywords.get("url_path"), ast.Constant):
-            url_path = str(keywords["url_path"].value)
-        if isinstance(keywords.get("default"), ast.Constant) and keywords["default"].value:
-            url_path = ""
+        url_path = "" if keywords.get("default") else str(keywords.get("url_path", script.stem))
         pages.append(RegisteredPage(url_path, script))
     return sorted(pages, key=lambda page: page.url_path != "")
