@@ -15,8 +15,16 @@ pages = {
             PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True
         ),
     ],
+    "Over time": [
+        st.Page(PAGES_DIR / "timeline.py", title="Timeline", icon=":material/timeline:"),
+        st.Page(PAGES_DIR / "growth.py", title="Growth", icon=":material/trending_up:"),
+        st.Page(PAGES_DIR / "funding.py", title="Funding", icon=":material/payments:"),
+    ],
+    "Analysis": [
+        st.Page(PAGES_DIR / "thesis.py", title="Thesis", icon=":material/balance:"),
+    ],
     "Data": [
-        st.Page(PAGES_DIR / "exchange.py", title="Import & export", url_path="exchange"),
+        st.Page(PAGES_DIR / "exchange.py", title="Import & export", icon=":material/swap_horiz:"),
     ],
 }
 

@@ -103,3 +103,32 @@ def download_button(frame: pd.DataFrame, name: str, key: str, **kwargs: Any) -> 
         key=key,
         **kwargs,
     )
+
+
+# ---------------------------------------------------------------- charts and filters
+
+
+def chart_or_message(
+    frame: pd.DataFrame,
+    build: Callable[[pd.DataFrame], Any],
+    name: str,
+    empty_message: str,
+) -> bool:
+    """Draw ``build(frame)`` with a CSV download of ``frame``, or say why there is nothing.
+
+    Returns whether a chart was drawn. ``name`` names the CSV file and keys its button.
+    """
+    if frame.empty:
+        st.info(empty_message, icon=":material/filter_alt_off:")
+        return False
+    st.altair_chart(build(frame), width="stretch")
+    download_button(frame, name, key=f"download_{name}")
+    return True
+
+
+def url_multiselect(label: str, options: list[str], key: str, **kwargs: Any) -> list[str]:
+    """A multiselect kept in the URL (``?key=a&key=b``), so the view can be shared.
+
+    Nothing chosen means no filter; a value in the URL that is not an option is dropped.
+    """
+    return st.multiselect(label, options, key=key, bind="query-params", placeholder="All", **kwargs)

@@ -1,0 +1,173 @@
+"""Funding charts: per year, cumulative per company, valuations, leaderboard, portfolio.
+
+Amounts are disclosed USD; an undisclosed round is drawn (counted) but never given an amount.
+"""
+
+import altair as alt
+import pandas as pd
+
+from landscape.charts.growth import MONTH_AXIS
+
+ROUND_TYPE_TITLE = "Round type"
+USD_FORMAT = "$,.0f"
+# $10B rather than d3's SI "$10G".
+USD_AXIS = alt.Axis(format="$.2~s", labelExpr="replace(datum.label, 'G', 'B')")
+
+
+def money_expression(field: str) -> str:
+    """A Vega expression writing ``field`` as $1.5B / $125M, or 'undisclosed' when empty."""
+    return (
+        f"isValid(datum.{field}) ? "
+        f"replace(format(datum.{field}, '$.3~s'), 'G', 'B') : 'undisclosed'"
+    )
+
+
+def by_year_chart(years: pd.DataFrame) -> alt.VConcatChart:
+    """Disclosed USD raised per year by round type, above the rounds counted per year."""
+    tooltip = [
+        alt.Tooltip("year:O", title="Year"),
+        alt.Tooltip("round_type:N", title=ROUND_TYPE_TITLE),
+        alt.Tooltip("rounds:Q", title="Rounds"),
+        alt.Tooltip("undisclosed:Q", title="Undisclosed rounds (not summed)"),
+        alt.Tooltip("amount_usd:Q", title="Disclosed (USD)", format=USD_FORMAT),
+        alt.Tooltip("sources:N", title="Sources"),
+    ]
+    base = alt.Chart(years).encode(
+        alt.X("year:O").title("Year announced").axis(labelAngle=0),
+        alt.Color("round_type:N").title(ROUND_TYPE_TITLE),
+        tooltip=tooltip,
+    )
+    amounts = base.mark_bar().encode(
+        alt.Y("sum(amount_usd):Q").title("Disclosed amount raised (USD)").axis(USD_AXIS)
+    )
+    amounts = amounts.properties(title="Amount raised per year (disclosed, USD)", height=260)
+    counts = (
+        base.mark_bar()
+        .encode(
+            alt.Y("sum(count):Q").title("Rounds (count)").axis(tickMinStep=1),
+            alt.Opacity("disclosure:N")
+            .title("Amount")
+            .scale(domain=["disclosed", "undisclosed"], range=[1.0, 0.35]),
+        )
+        .transform_fold(["disclosed", "undisclosed"], as_=["disclosure", "count"])
+        .properties(
+            title=alt.Title(
+                "Rounds per year",
+                subtitle="Faded: the amount is undisclosed (counted here, not summed above)",
+            ),
+            height=200,
+        )
+    )
+    return alt.vconcat(amounts, counts).properties(title="Funding per year, by round type")
+
+
+def cumulative_chart(rounds: pd.DataFrame) -> alt.LayerChart:
+    """Each company's disclosed USD raised so far, as a step line with a point per round."""
+    base = (
+        alt.Chart(rounds)
+        .transform_calculate(amount=money_expression("amount_usd"))
+        .encode(
+            alt.X("date:T").title("Date announced"),
+            alt.Y("cumulative_usd:Q").title("Raised so far (disclosed, USD)").axis(USD_AXIS),
+            alt.Color("company:N").title("Company"),
+            tooltip=[
+                alt.Tooltip("company:N", title="Company"),
+                alt.Tooltip("when:N", title="Announced"),
+                alt.Tooltip("round_type:N", title=ROUND_TYPE_TITLE),
+                alt.Tooltip("amount:N", title="Round amount"),
+                alt.Tooltip("cumulative_usd:Q", title="Raised so far (USD)", format=USD_FORMAT),
+                alt.Tooltip("sources:N", title="Source"),
+            ],
+        )
+    )
+    line = base.mark_line(interpolate="step-after", strokeWidth=2)
+    points = base.mark_point(size=80, filled=True)
+    return (line + points).properties(
+        title="Raised so far, per company (disclosed amounts)", height=380
+    )
+
+
+def valuation_chart(values: pd.DataFrame) -> alt.LayerChart:
+    """Valuations over time, one colour per company, labelled with the amount."""
+    base = (
+        alt.Chart(values)
+        .transform_calculate(amount=money_expression("valuation_usd"))
+        .encode(
+            alt.X("date:T").title("Date").axis(MONTH_AXIS).scale(nice="month"),
+            alt.Y("valuation_usd:Q").title("Valuation (USD)").axis(USD_AXIS),
+            alt.Color("company:N").title("Company"),
+            tooltip=[
+                alt.Tooltip("company:N", title="Company"),
+                alt.Tooltip("when:N", title="As of"),
+                alt.Tooltip("amount:N", title="Valuation"),
+                alt.Tooltip("basis:N", title="Basis"),
+                alt.Tooltip("sources:N", title="Source"),
+            ],
+        )
+    )
+    points = base.mark_point(size=140, filled=True).encode(alt.Shape("basis:N").title("Basis"))
+    labels = base.mark_text(align="left", dx=9, fontSize=11).encode(alt.Text("label:N"))
+    labels = labels.transform_calculate(label="datum.company + ' ' + datum.amount")
+    return (points + labels).properties(title="Valuations (USD)", height=380)
+
+
+def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
+    """Companies by disclosed USD raised; the label adds how many rounds are undisclosed."""
+    base = (
+        alt.Chart(board)
+        .transform_calculate(
+            label=f"({money_expression('raised_usd')}) + "
+            "(datum.undisclosed > 0 ? ' + ' + datum.undisclosed + ' undisclosed' : '')"
+        )
+        .encode(
+            alt.Y("company:N").title("Company").sort(None),
+            alt.X("raised_usd:Q").title("Disclosed amount raised (USD)").axis(USD_AXIS),
+            tooltip=[
+                alt.Tooltip("company:N", title="Company"),
+                alt.Tooltip("raised_usd:Q", title="Disclosed (USD)", format=USD_FORMAT),
+                alt.Tooltip("rounds:Q", title="Rounds"),
+                alt.Tooltip("undisclosed:Q", title="Undisclosed rounds (not summed)"),
+                alt.Tooltip("investors:N", title="Investors"),
+            ],
+        )
+    )
+    bars = base.mark_bar(color="#4c78a8")
+    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(alt.Text("label:N"))
+    return (bars + labels).properties(
+        title="Leaderboard: disclosed amount raised", height=160 + 32 * len(board)
+    )
+
+
+def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
+    """An investor's portfolio: each company it backed, a point per round along time."""
+    base = (
+        alt.Chart(rounds)
+        .transform_calculate(amount=money_expression("amount_usd"))
+        .encode(
+            alt.X("date:T")
+            .title("Date announced")
+            .axis(MONTH_AXIS)
+            .scale(nice="month", padding=70),
+            alt.Y("company:N").title("Portfolio company"),
+            tooltip=[
+                alt.Tooltip("company:N", title="Company"),
+                alt.Tooltip("when:N", title="Announced"),
+                alt.Tooltip("round_type:N", title=ROUND_TYPE_TITLE),
+                alt.Tooltip("amount:N", title="Round amount"),
+                alt.Tooltip("lead:N", title=f"{investor} led"),
+                alt.Tooltip("sources:N", title="Source"),
+            ],
+        )
+    )
+    points = base.mark_point(size=180, filled=True).encode(
+        alt.Color("round_type:N").title(ROUND_TYPE_TITLE).legend(orient="bottom"),
+        alt.Shape("lead:N")
+        .title("Led the round")
+        .scale(domain=[True, False])
+        .legend(orient="bottom"),
+    )
+    labels = base.mark_text(align="left", dx=10, fontSize=11).encode(alt.Text("amount:N"))
+    return (points + labels).properties(
+        title=f"{investor} → portfolio",
+        height=180 + 50 * rounds["company"].nunique(),
+    )

@@ -1,0 +1,138 @@
+"""Growth charts: a metric over time, accuracy before and after fine-tuning, reach since launch."""
+
+import altair as alt
+import pandas as pd
+
+SUBJECT_TITLE = "Product or company"
+MONTH_AXIS = alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 1}, labelOverlap=True)
+# Ticks of the days-since-launch axis, named as a reader counts time.
+DAY_TICKS = {
+    0: "launch",
+    1: "1 day",
+    7: "1 week",
+    30: "1 month",
+    91: "3 months",
+    365: "1 year",
+    730: "2 years",
+    1826: "5 years",
+    3652: "10 years",
+}
+
+
+def tick_labels(labels: dict[int, str]) -> str:
+    """A Vega label expression naming numeric ticks, e.g. {7: '1 week'} → '1 week' at 7."""
+    cases = " : ".join(f"datum.value == {value} ? '{text}'" for value, text in labels.items())
+    return f"{cases} : ''"
+
+
+def metric_title(name: str, unit: str) -> str:
+    """``users``, ``count`` → ``Users (count)``: an axis title that carries the unit."""
+    return f"{name.replace('_', ' ').capitalize()} ({unit})"
+
+
+def metric_chart(
+    series: pd.DataFrame, title: str, value_title: str, log: bool = False
+) -> alt.Chart:
+    """Each subject's figures as a line over time; a range (value to value_high) as a rule."""
+    scale = alt.Scale(type="log") if log else alt.Scale(zero=False)
+    base = alt.Chart(series).encode(
+        alt.X("date:T").title("Date (as of)").axis(MONTH_AXIS).scale(nice="month"),
+        alt.Y("value:Q")
+        .title(value_title + (", log scale" if log else ""))
+        .scale(scale)
+        .axis(format="~s"),
+        alt.Color("subject:N").title(SUBJECT_TITLE),
+        tooltip=[
+            alt.Tooltip("subject:N", title=SUBJECT_TITLE),
+            alt.Tooltip("company:N", title="Company"),
+            alt.Tooltip("label:N", title="What"),
+            alt.Tooltip("when:N", title="As of"),
+            alt.Tooltip("value:Q", title=value_title, format=",.4~g"),
+            alt.Tooltip("value_high:Q", title="Up to", format=",.4~g"),
+            alt.Tooltip("approximate:N", title="Approximate"),
+            alt.Tooltip("sources:N", title="Source"),
+            alt.Tooltip("quotes:N", title="Quote"),
+        ],
+    )
+    lines = base.mark_line(point=alt.OverlayMarkDef(size=90, filled=True), strokeWidth=2)
+    ranges = (
+        base.transform_filter("isValid(datum.value_high)")
+        .mark_rule(strokeWidth=3, opacity=0.6)
+        .encode(alt.Y2("value_high:Q"))
+    )
+    labels = base.mark_text(align="left", dx=7, dy=-8, fontSize=11).encode(
+        alt.Text("value:Q", format=".3~s")
+    )
+    return (lines + ranges + labels).properties(title=title, height=380)
+
+
+def accuracy_chart(change: pd.DataFrame) -> alt.LayerChart:
+    """A dumbbell per subject: the first accuracy figure (grey) to the latest (coloured)."""
+    tooltip = [
+        alt.Tooltip("subject:N", title=SUBJECT_TITLE),
+        alt.Tooltip("before:Q", title="First accuracy (%)"),
+        alt.Tooltip("before_when:N", title="First as of"),
+        alt.Tooltip("after:Q", title="Latest accuracy (%)"),
+        alt.Tooltip("after_when:N", title="Latest as of"),
+        alt.Tooltip("change_pp:Q", title="Change (percentage points)"),
+        alt.Tooltip("fine_tunes:N", title="Fine-tunes a model on record"),
+        alt.Tooltip("sources:N", title="Source"),
+    ]
+    base = alt.Chart(change).encode(
+        alt.Y("subject:N").title(SUBJECT_TITLE).sort(field="change_pp", order="descending"),
+        tooltip=tooltip,
+    )
+    x_title = "Accuracy (%)"
+    rule = base.mark_rule(strokeWidth=4, color="#bbb").encode(
+        alt.X("before:Q").title(x_title).scale(domain=[0, 100]), alt.X2("after:Q")
+    )
+    before = base.mark_circle(size=160, color="#999", opacity=1).encode(
+        alt.X("before:Q").title(x_title)
+    )
+    after = base.mark_circle(size=220, color="#1f77b4", opacity=1).encode(
+        alt.X("after:Q").title(x_title)
+    )
+    before_labels = base.mark_text(align="right", dx=-10, fontSize=11).encode(
+        alt.X("before:Q").title(x_title), alt.Text("before:Q", format=".0f")
+    )
+    after_labels = base.mark_text(align="left", dx=10, fontSize=11, fontWeight="bold").encode(
+        alt.X("after:Q").title(x_title), alt.Text("after:Q", format=".0f")
+    )
+    return (rule + before + after + before_labels + after_labels).properties(
+        title=alt.Title(
+            "Accuracy before and after fine-tuning",
+            subtitle="First reported figure (grey) to the latest (blue), in %",
+        ),
+        height=180 + 50 * len(change),
+    )
+
+
+def reach_chart(reach: pd.DataFrame, title: str) -> alt.LayerChart:
+    """Users or sign-ups against the days since launch, one row per product, log-scaled days."""
+    base = (
+        alt.Chart(reach)
+        .transform_calculate(figure="format(datum.value, '.3~s') + ' ' + datum.metric")
+        .encode(
+            alt.X("days:Q")
+            .title("Time from launch to the figure (log scale)")
+            .scale(type="symlog")
+            .axis(values=list(DAY_TICKS), labelExpr=tick_labels(DAY_TICKS)),
+            alt.Y("subject:N").title(SUBJECT_TITLE).sort(field="days", order="ascending"),
+            tooltip=[
+                alt.Tooltip("subject:N", title=SUBJECT_TITLE),
+                alt.Tooltip("label:N", title="What"),
+                alt.Tooltip("value:Q", title="Figure (count)", format=","),
+                alt.Tooltip("launched_when:N", title="Launched"),
+                alt.Tooltip("when:N", title="As of"),
+                alt.Tooltip("days:Q", title="Days from launch"),
+                alt.Tooltip("sources:N", title="Source"),
+            ],
+        )
+    )
+    points = base.mark_circle(size=200, opacity=1).encode(
+        alt.Color("metric:N").title("Figure").legend(None)
+    )
+    labels = base.mark_text(align="left", dx=10, fontSize=12).encode(
+        alt.Text("figure:N"),
+    )
+    return (points + labels).properties(title=title, height=180 + 50 * reach["subject"].nunique())

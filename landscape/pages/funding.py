@@ -1,0 +1,94 @@
+"""Funding: who raised what and when, from whom, and at what valuation."""
+
+import streamlit as st
+
+from landscape import ui
+from landscape.charts import funding as charts
+from landscape.queries import funding as q
+
+ui.engine()
+notes_only = ui.notes_only()
+
+st.title("Funding")
+st.caption(
+    "Rounds and amounts in USD. An undisclosed amount is counted as a round, never summed "
+    "as zero. Hover a bar or point for its source."
+)
+
+filters = st.columns(2)
+with filters[0]:
+    companies = tuple(
+        ui.url_multiselect("Companies", ui.query(q.funding_companies, notes_only), "company")
+    )
+with filters[1]:
+    types = tuple(
+        ui.url_multiselect("Round types", ui.query(q.round_types, notes_only), "round_type")
+    )
+
+totals = ui.query(q.summary, companies, types, notes_only)
+tiles = st.columns(4)
+tiles[0].metric("Rounds", totals["rounds"])
+tiles[1].metric("Disclosed amount", ui.money(totals["disclosed_usd"]))
+tiles[2].metric(
+    "Undisclosed rounds", totals["undisclosed"], help="Counted as rounds, not summed as amounts."
+)
+tiles[3].metric("Undated rounds", totals["undated"], help="Left out of the charts over time.")
+
+empty = "No funding round matches these filters. Clear a filter, or turn off “Notes only”."
+st.subheader("Per year")
+ui.chart_or_message(
+    ui.query(q.by_year, companies, types, notes_only),
+    charts.by_year_chart,
+    "funding_by_year",
+    empty,
+)
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Cumulative per company")
+    ui.chart_or_message(
+        ui.query(q.cumulative, companies, types, notes_only),
+        charts.cumulative_chart,
+        "funding_cumulative",
+        empty,
+    )
+with right:
+    st.subheader("Valuations")
+    ui.chart_or_message(
+        ui.query(q.valuations, companies, notes_only),
+        charts.valuation_chart,
+        "valuations",
+        "No dated valuation for these companies.",
+    )
+
+st.subheader("Leaderboard")
+board = ui.query(q.leaderboard, companies, types, notes_only)
+if ui.chart_or_message(board, charts.leaderboard_chart, "funding_leaderboard", empty):
+    st.dataframe(
+        board,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "raised_usd": st.column_config.NumberColumn("Raised (USD)", format="dollar"),
+            "latest_valuation_usd": st.column_config.NumberColumn(
+                "Latest post-money (USD)", format="dollar"
+            ),
+        },
+    )
+
+st.subheader("Investor → portfolio")
+backers = ui.query(q.investors, notes_only)
+investor = st.selectbox(
+    "Investor",
+    backers["investor"].tolist(),
+    key="investor",
+    bind="query-params",
+    help="Investors with the most portfolio companies first.",
+    disabled=backers.empty,
+)
+ui.chart_or_message(
+    ui.query(q.portfolio, investor or "", notes_only),
+    lambda frame: charts.portfolio_chart(frame, investor or ""),
+    "portfolio",
+    "No investment on record.",
+)

@@ -1,0 +1,268 @@
+"""Metrics over time: users, revenue, accuracy before and after fine-tuning, reach since launch.
+
+A metric's subject is its product, else its model, else its company; its company is the
+metric's own company, else the product's company, else the model's developer.
+"""
+
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import aliased
+
+from landscape import models as m
+from landscape.queries.common import (
+    add_when,
+    company_ids_named,
+    notes_conditions,
+    quote_text,
+    read_frame,
+    source_text,
+)
+
+# Metrics whose names say how much a fine-tuned model gained, shown beside accuracy.
+GAIN_METRICS = (m.MetricName.improvement, m.MetricName.accuracy_gain)
+# Figures of reach that can be set against a launch date.
+REACH_METRICS = (m.MetricName.users, m.MetricName.waitlist)
+
+SERIES_COLUMNS = [
+    *("date", "when", "company", "subject", "label", "value", "value_high", "unit"),
+    *("approximate", "sources", "quotes"),
+]
+
+
+class _Subject:
+    """The joins and expressions that name a metric's subject and its company."""
+
+    def __init__(self) -> None:
+        self.product = aliased(m.Product)
+        self.model = aliased(m.AIModel)
+        self.company = aliased(m.Company)
+        metric = m.Metric
+        self.company_id = func.coalesce(
+            metric.company_id, self.product.company_id, self.model.developer_id
+        )
+        self.subject = func.coalesce(self.product.name, self.model.name, self.company.name)
+
+    def join(self, statement: Any) -> Any:
+        metric = m.Metric
+        return (
+            statement.outerjoin(self.product, self.product.id == metric.product_id)
+            .outerjoin(self.model, self.model.id == metric.model_id)
+            .outerjoin(self.company, self.company.id == self.company_id)
+        )
+
+
+def _conditions(
+    names: tuple[str, ...], companies: tuple[str, ...], notes_only: bool, subject: _Subject
+) -> list:
+    conditions = [m.Metric.name.in_(names)]
+    if companies:
+        conditions.append(subject.company_id.in_(company_ids_named(companies)))
+    conditions += notes_conditions(notes_only, "metric_id", m.Metric.id)
+    return conditions
+
+
+def metric_choices(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
+    """The dated metrics on record: name, unit, how many figures and subjects, most first."""
+    metric = m.Metric
+    subject = _Subject()
+    conditions = [metric.as_of.is_not(None)]
+    conditions += notes_conditions(notes_only, "metric_id", metric.id)
+    statement = subject.join(
+        select(
+            metric.name,
+            metric.unit,
+            func.count(metric.id).label("figures"),
+            func.count(func.distinct(subject.subject)).label("subjects"),
+        ).select_from(metric)
+    )
+    statement = (
+        statement.where(*conditions)
+        .group_by(metric.name, metric.unit)
+        .order_by(func.count(metric.id).desc(), metric.name, metric.unit)
+    )
+    return read_frame(engine, statement)
+
+
+def metric_companies(engine: Engine, name: str, notes_only: bool = False) -> list[str]:
+    """The companies with a dated figure of the metric ``name``, for the comparison filter."""
+    subject = _Subject()
+    conditions = [*_conditions((name,), (), notes_only, subject), m.Metric.as_of.is_not(None)]
+    statement = subject.join(select(subject.company.name).select_from(m.Metric))
+    statement = statement.where(*conditions).group_by(subject.company.name)
+    return sorted(company for company in read_frame(engine, statement)["name"] if company)
+
+
+def metric_series(
+    engine: Engine,
+    name: str,
+    unit: str,
+    companies: tuple[str, ...] = (),
+    notes_only: bool = False,
+) -> pd.DataFrame:
+    """Dated figures of one metric in one unit, optionally of some companies, oldest first."""
+    metric = m.Metric
+    subject = _Subject()
+    conditions = [
+        *_conditions((name,), companies, notes_only, subject),
+        metric.unit == unit,
+        metric.as_of.is_not(None),
+    ]
+    statement = subject.join(
+        select(
+            metric.as_of.label("date"),
+            metric.as_of_precision.label("precision"),
+            subject.company.name.label("company"),
+            subject.subject.label("subject"),
+            metric.label,
+            metric.value,
+            metric.value_high,
+            metric.unit,
+            metric.approximate,
+            source_text(engine, "metric_id", metric.id).label("sources"),
+            quote_text(engine, "metric_id", metric.id).label("quotes"),
+        ).select_from(metric)
+    ).where(*conditions)
+    frame = read_frame(engine, statement.order_by(metric.as_of, metric.id))
+    return add_when(frame, "date", "precision")[SERIES_COLUMNS]
+
+
+def accuracy_change(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
+    """Each subject's first and latest accuracy figure (%): before and after fine-tuning.
+
+    Figures are ordered by date (undated last), then by entry; a subject with one figure has
+    the same value at both ends. ``fine_tunes`` says whether it fine-tunes a model on record.
+    """
+    metric = m.Metric
+    subject = _Subject()
+    conditions = _conditions((m.MetricName.accuracy,), (), notes_only, subject)
+    conditions.append(metric.unit == m.MetricUnit.percent)
+    partition = (metric.company_id, metric.product_id, metric.model_id)
+    ranked = subject.join(
+        select(
+            subject.company.name.label("company"),
+            subject.subject.label("subject"),
+            subject.company_id.label("company_id"),
+            metric.value,
+            metric.as_of,
+            metric.as_of_precision,
+            source_text(engine, "metric_id", metric.id).label("sources"),
+            func.row_number()
+            .over(
+                partition_by=partition, order_by=(metric.as_of.is_(None), metric.as_of, metric.id)
+            )
+            .label("first"),
+            func.row_number()
+            .over(
+                partition_by=partition,
+                order_by=(metric.as_of.is_(None).desc(), metric.as_of.desc(), metric.id.desc()),
+            )
+            .label("latest"),
+            func.count(metric.id).over(partition_by=partition).label("figures"),
+        ).select_from(metric)
+    ).where(*conditions)
+    ranked = ranked.subquery()
+    fine_tunes = (
+        select(m.ModelUse.id)
+        .outerjoin(m.Product, m.Product.id == m.ModelUse.product_id)
+        .where(
+            m.ModelUse.how == m.UseKind.fine_tunes,
+            func.coalesce(m.ModelUse.company_id, m.Product.company_id) == ranked.c.company_id,
+        )
+        .exists()
+    )
+    statement = select(ranked, fine_tunes.label("fine_tunes")).where(
+        (ranked.c.first == 1) | (ranked.c.latest == 1)
+    )
+    frame = read_frame(engine, statement)
+    return _before_after(frame)
+
+
+def _before_after(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per subject from its first and latest ranked figures."""
+    columns = [
+        *("company", "subject", "before", "before_when", "after", "after_when", "change_pp"),
+        *("figures", "fine_tunes", "sources"),
+    ]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    frame = add_when(frame, "as_of", "as_of_precision")
+    first = frame[frame["first"] == 1].set_index("subject")
+    latest = frame[frame["latest"] == 1].set_index("subject")
+    result = pd.DataFrame(
+        {
+            "company": first["company"],
+            "before": first["value"],
+            "before_when": first["when"],
+            "after": latest["value"],
+            "after_when": latest["when"],
+            "figures": first["figures"],
+            "fine_tunes": first["fine_tunes"].astype(bool),
+            "sources": latest["sources"],
+        }
+    )
+    result["change_pp"] = result["after"] - result["before"]
+    return result.reset_index().sort_values("change_pp", ascending=False)[columns]
+
+
+def gains(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
+    """Reported gains from fine-tuning (improvement, accuracy gain), with their units."""
+    metric = m.Metric
+    subject = _Subject()
+    conditions = _conditions(tuple(GAIN_METRICS), (), notes_only, subject)
+    statement = subject.join(
+        select(
+            subject.company.name.label("company"),
+            subject.subject.label("subject"),
+            metric.name.label("metric"),
+            metric.label,
+            metric.value,
+            metric.unit,
+            metric.as_of.label("date"),
+            metric.as_of_precision.label("precision"),
+            source_text(engine, "metric_id", metric.id).label("sources"),
+        ).select_from(metric)
+    ).where(*conditions)
+    frame = read_frame(engine, statement.order_by(metric.as_of, metric.id))
+    return add_when(frame, "date", "precision").drop(columns=["date", "precision"])
+
+
+def reach_since_launch(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
+    """Users (and waitlist sign-ups) set against the launch of what they use.
+
+    The launch is the product's launch date, else the model's release, else the company's
+    founding; ``days`` counts from the first day of the launch period to the figure's date.
+    """
+    metric = m.Metric
+    subject = _Subject()
+    launch = func.coalesce(
+        subject.product.launched_on, subject.model.released_on, subject.company.founded_on
+    )
+    launch_precision = func.coalesce(
+        subject.product.launched_precision,
+        subject.model.released_precision,
+        subject.company.founded_precision,
+    )
+    conditions = _conditions(tuple(REACH_METRICS), (), notes_only, subject)
+    conditions += [metric.as_of.is_not(None), launch.is_not(None), metric.as_of >= launch]
+    statement = subject.join(
+        select(
+            subject.company.name.label("company"),
+            subject.subject.label("subject"),
+            metric.name.label("metric"),
+            func.coalesce(metric.label, metric.name).label("label"),
+            metric.value,
+            metric.approximate,
+            launch.label("launched"),
+            launch_precision.label("launched_precision"),
+            metric.as_of.label("date"),
+            metric.as_of_precision.label("precision"),
+            source_text(engine, "metric_id", metric.id).label("sources"),
+        ).select_from(metric)
+    ).where(*conditions)
+    frame = read_frame(engine, statement.order_by(metric.as_of, metric.id))
+    frame = add_when(frame, "date", "precision")
+    frame = add_when(frame, "launched", "launched_precision", when="launched_when")
+    frame["days"] = (frame["date"] - frame["launched"]).dt.days
+    return frame.drop(columns=["precision", "launched_precision"]).sort_values("days")

@@ -1,0 +1,309 @@
+"""Channel versus model: where each company stands, what the sources claim, and where the
+money went.
+
+A company's **model ownership** is the strongest way it uses a model, itself or through its
+products: calls an API (1), fine-tunes (2), trains its own (3); developing a model counts as
+training its own. Its **distribution** is a tier: it owns a channel (its thesis role is
+``channel_owner``, 3); else the largest users figure on record for it, its products or its
+models reaches a million (2), or is below that (1); else nothing is on record (0).
+"""
+
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, Float, case, cast, func, literal, select, union_all
+from sqlalchemy.orm import aliased
+
+from landscape import models as m
+from landscape.queries.common import (
+    joined_text,
+    notes_conditions,
+    quote_text,
+    read_frame,
+    source_text,
+    usd_total,
+    year_of,
+)
+from landscape.queries.funding import sources_per_group
+
+OWNERSHIP = {1: "calls an API", 2: "fine-tunes a model", 3: "trains its own model"}
+REACH = {
+    0: "no user figure on record",
+    1: "users on record, under 1M",
+    2: "1M users or more",
+    3: "owns a distribution channel",
+}
+STANCES = {
+    "favours_channel": "Favours the channel",
+    "favours_applications": "Favours applications",
+    "favours_model": "Favours the model",
+    "neutral": "Neutral",
+}
+# ChatGPT's milestone in the notes: a million users five days after launch.
+MILLION_USERS = 1_000_000
+UNASSIGNED_ROLE = "unassigned"
+
+QUADRANT_COLUMNS = [
+    *("company", "thesis_role", "category", "ownership", "ownership_label", "model_evidence"),
+    *("users", "reach", "reach_label", "funding_usd", "rounds", "undisclosed_rounds", "sources"),
+]
+
+
+def category_label(zh: bool) -> Any:
+    """A category's English name, or its Chinese label (falling back to the name) when ``zh``."""
+    return func.coalesce(m.Category.label_zh, m.Category.name) if zh else m.Category.name
+
+
+def _model_evidence(notes_only: bool) -> Any:
+    """Subquery: (company_id, score, what) for every model use and every model developed."""
+    use, product, model = m.ModelUse, m.Product, m.AIModel
+    score = case(
+        (use.how == m.UseKind.trains_own, 3), (use.how == m.UseKind.fine_tunes, 2), else_=1
+    )
+    how_text = case(
+        (use.how == m.UseKind.trains_own, "trains "),
+        (use.how == m.UseKind.fine_tunes, "fine-tunes "),
+        else_="calls the API of ",
+    )
+    product_prefix = func.coalesce(product.name + literal(": "), literal(""))
+    uses = (
+        select(
+            func.coalesce(use.company_id, product.company_id).label("company_id"),
+            score.label("score"),
+            (product_prefix + how_text + model.name).label("what"),
+        )
+        .join(model, model.id == use.model_id)
+        .outerjoin(product, product.id == use.product_id)
+        .where(*notes_conditions(notes_only, "model_use_id", use.id))
+    )
+    developed = select(
+        model.developer_id.label("company_id"),
+        literal(3).label("score"),
+        (literal("develops ") + model.name).label("what"),
+    ).where(model.developer_id.is_not(None), *notes_conditions(notes_only, "model_id", model.id))
+    return union_all(uses, developed).subquery("evidence")
+
+
+def _ownership(engine: Engine, notes_only: bool) -> Any:
+    evidence = _model_evidence(notes_only)
+    distinct = select(evidence).distinct().subquery()
+    return (
+        select(
+            distinct.c.company_id,
+            func.max(distinct.c.score).label("ownership"),
+            joined_text(engine, distinct.c.what).label("model_evidence"),
+        )
+        .group_by(distinct.c.company_id)
+        .subquery("ownership")
+    )
+
+
+def _users(notes_only: bool) -> Any:
+    metric, product, model = m.Metric, aliased(m.Product), aliased(m.AIModel)
+    company_id = func.coalesce(metric.company_id, product.company_id, model.developer_id)
+    conditions = [metric.name == m.MetricName.users]
+    conditions += notes_conditions(notes_only, "metric_id", metric.id)
+    return (
+        select(company_id.label("company_id"), func.max(metric.value).label("users"))
+        .outerjoin(product, product.id == metric.product_id)
+        .outerjoin(model, model.id == metric.model_id)
+        .where(*conditions)
+        .group_by(company_id)
+        .subquery("users")
+    )
+
+
+def _funding(notes_only: bool) -> Any:
+    rounds = m.FundingRound
+    conditions = notes_conditions(notes_only, "funding_round_id", rounds.id)
+    return (
+        select(
+            rounds.company_id,
+            usd_total(rounds.amount_usd).label("funding_usd"),
+            func.count(rounds.id).label("rounds"),
+            func.sum(case((rounds.amount_usd.is_(None), 1), else_=0)).label("undisclosed_rounds"),
+        )
+        .where(*conditions)
+        .group_by(rounds.company_id)
+        .subquery("funding")
+    )
+
+
+def _sources(engine: Engine, notes_only: bool) -> Any:
+    """Subquery: (company_id, sources): the titles of the sources behind the facts a company's
+    place in the quadrant rests on (its own row, model uses, models, users figures, rounds)."""
+    use, product, model, metric = m.ModelUse, aliased(m.Product), aliased(m.AIModel), m.Metric
+    rounds = m.FundingRound
+
+    def cited(column: str, company_id: Any, fact_id: Any, *conditions: Any) -> Any:
+        citation = getattr(m.Citation, column)
+        notes = notes_conditions(notes_only, column, fact_id)
+        return (
+            select(company_id.label("company_id"), m.Source.title.label("title"))
+            .join(m.Citation, citation == fact_id)
+            .join(m.Source, m.Source.id == m.Citation.source_id)
+            .where(company_id.is_not(None), *conditions, *notes)
+        )
+
+    parts = [
+        cited("model_use_id", func.coalesce(use.company_id, product.company_id), use.id).outerjoin(
+            product, product.id == use.product_id
+        ),
+        cited("model_id", model.developer_id, model.id),
+        cited(
+            "metric_id",
+            func.coalesce(metric.company_id, product.company_id, model.developer_id),
+            metric.id,
+            metric.name == m.MetricName.users,
+        )
+        .outerjoin(product, product.id == metric.product_id)
+        .outerjoin(model, model.id == metric.model_id),
+        cited("funding_round_id", rounds.company_id, rounds.id),
+        cited("company_id", m.Company.id, m.Company.id),
+    ]
+    distinct = union_all(*parts).subquery()
+    distinct = select(distinct).distinct().subquery()
+    return (
+        select(distinct.c.company_id, joined_text(engine, distinct.c.title).label("sources"))
+        .group_by(distinct.c.company_id)
+        .subquery("sources")
+    )
+
+
+def _first_category(zh: bool) -> Any:
+    return (
+        select(category_label(zh))
+        .join(m.CompanyCategory, m.CompanyCategory.category_id == m.Category.id)
+        .where(m.CompanyCategory.company_id == m.Company.id)
+        .order_by(m.Category.position, m.Category.id)
+        .limit(1)
+        .correlate(m.Company)
+        .scalar_subquery()
+    )
+
+
+def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.DataFrame:
+    """Every company with its model ownership (1–3, or empty when nothing is on record), its
+    distribution tier (0–3), its largest users figure, its disclosed funding and category.
+
+    ``zh`` names categories by their Chinese labels.
+    """
+    company = m.Company
+    ownership, users = _ownership(engine, notes_only), _users(notes_only)
+    funding, sources = _funding(notes_only), _sources(engine, notes_only)
+    reach = case(
+        (company.thesis_role == m.ThesisRole.channel_owner, 3),
+        (users.c.users >= MILLION_USERS, 2),
+        (users.c.users > 0, 1),
+        else_=0,
+    )
+    statement = (
+        select(
+            company.name.label("company"),
+            func.coalesce(company.thesis_role, UNASSIGNED_ROLE).label("thesis_role"),
+            func.coalesce(_first_category(zh), "uncategorised").label("category"),
+            ownership.c.ownership,
+            ownership.c.model_evidence,
+            users.c.users,
+            reach.label("reach"),
+            func.coalesce(funding.c.funding_usd, 0).label("funding_usd"),
+            func.coalesce(funding.c.rounds, 0).label("rounds"),
+            func.coalesce(funding.c.undisclosed_rounds, 0).label("undisclosed_rounds"),
+            sources.c.sources,
+        )
+        .outerjoin(ownership, ownership.c.company_id == company.id)
+        .outerjoin(users, users.c.company_id == company.id)
+        .outerjoin(funding, funding.c.company_id == company.id)
+        .outerjoin(sources, sources.c.company_id == company.id)
+        .where(*notes_conditions(notes_only, "company_id", company.id))
+        .order_by(company.name)
+    )
+    frame = read_frame(engine, statement)
+    frame["ownership"] = frame["ownership"].astype("Int64")
+    frame["ownership_label"] = frame["ownership"].map(OWNERSHIP)
+    frame["reach_label"] = frame["reach"].map(REACH)
+    return frame[QUADRANT_COLUMNS]
+
+
+def claim_stances(engine: Engine, notes_only: bool = False) -> list[str]:
+    """The stances the claims on record take, most frequent first."""
+    conditions = notes_conditions(notes_only, "claim_id", m.Claim.id)
+    statement = (
+        select(m.Claim.stance)
+        .where(*conditions)
+        .group_by(m.Claim.stance)
+        .order_by(func.count(m.Claim.id).desc(), m.Claim.stance)
+    )
+    return read_frame(engine, statement)["stance"].tolist()
+
+
+def claims(engine: Engine, stances: tuple[str, ...] = (), notes_only: bool = False) -> pd.DataFrame:
+    """Claims with their stance, speaker, the companies they concern, sources and quotes."""
+    claim = m.Claim
+    named = (
+        select(m.ClaimCompany.claim_id, m.Company.name)
+        .join(m.Company, m.Company.id == m.ClaimCompany.company_id)
+        .distinct()
+        .subquery()
+    )
+    companies = (
+        select(joined_text(engine, named.c.name))
+        .where(named.c.claim_id == claim.id)
+        .scalar_subquery()
+    )
+    conditions = []
+    if stances:
+        conditions.append(claim.stance.in_(stances))
+    conditions += notes_conditions(notes_only, "claim_id", claim.id)
+    statement = (
+        select(
+            claim.stance,
+            claim.statement,
+            claim.summary_en,
+            claim.speaker,
+            claim.topic,
+            companies.label("companies"),
+            source_text(engine, "claim_id", claim.id).label("sources"),
+            quote_text(engine, "claim_id", claim.id).label("quotes"),
+        )
+        .where(*conditions)
+        .order_by(claim.stance, claim.id)
+    )
+    frame = read_frame(engine, statement)
+    text = ["summary_en", "speaker", "companies", "sources", "quotes"]
+    frame[text] = frame[text].astype(object).where(frame[text].notna(), "")
+    return frame
+
+
+def funding_by_role(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
+    """Per year and thesis role of the company raising: disclosed USD, its share of the year's
+    disclosed USD, rounds and undisclosed rounds."""
+    rounds = m.FundingRound
+    year = year_of(rounds.announced_on)
+    role = func.coalesce(m.Company.thesis_role, UNASSIGNED_ROLE)
+    conditions = [rounds.announced_on.is_not(None)]
+    conditions += notes_conditions(notes_only, "funding_round_id", rounds.id)
+    amount = usd_total(rounds.amount_usd)
+    year_total = func.sum(amount).over(partition_by=year)
+    share = cast(amount, Float) / func.nullif(cast(year_total, Float), 0)
+    totals = (
+        select(
+            year.label("year"),
+            role.label("role"),
+            amount.label("amount_usd"),
+            share.label("share"),
+            func.count(rounds.id).label("rounds"),
+            func.sum(case((rounds.amount_usd.is_(None), 1), else_=0)).label("undisclosed"),
+        )
+        .join(m.Company, m.Company.id == rounds.company_id)
+        .where(*conditions)
+        .group_by(year, role)
+        .subquery()
+    )
+    sources = sources_per_group(engine, {"year": year, "role": role}, conditions)
+    statement = (
+        select(totals, sources.c.sources)
+        .outerjoin(sources, (sources.c.year == totals.c.year) & (sources.c.role == totals.c.role))
+        .order_by(totals.c.year, totals.c.role)
+    )
+    return read_frame(engine, statement)

@@ -1,0 +1,154 @@
+"""Events over time, and the eras that model releases draw across them."""
+
+import pandas as pd
+from sqlalchemy import Date, Engine, String, func, select
+from sqlalchemy.orm import aliased
+
+from landscape import models as m
+from landscape.queries.common import (
+    add_when,
+    company_ids_named,
+    notes_conditions,
+    quote_text,
+    read_frame,
+    source_text,
+)
+
+EVENT_COLUMNS = [
+    *("date", "when", "kind", "company", "title", "model", "expected", "sources", "quotes")
+]
+NO_COMPANY = "(no company)"
+ERA_COLUMNS = ["lineage", "model", "developer", "start", "end", "from", "to", "ongoing", "sources"]
+
+
+def _dated_events(notes_only: bool) -> list:
+    conditions = [m.Event.occurred_on.is_not(None)]
+    conditions += notes_conditions(notes_only, "event_id", m.Event.id)
+    return conditions
+
+
+def event_companies(engine: Engine, notes_only: bool = False) -> list[str]:
+    """Names of the companies that have dated events, for the company filter."""
+    statement = (
+        select(m.Company.name)
+        .join(m.Event, m.Event.company_id == m.Company.id)
+        .where(*_dated_events(notes_only))
+        .group_by(m.Company.name)
+        .order_by(func.count(m.Event.id).desc(), m.Company.name)
+    )
+    return read_frame(engine, statement)["name"].tolist()
+
+
+def event_kinds(engine: Engine, notes_only: bool = False) -> list[str]:
+    """The kinds of the dated events, most frequent first."""
+    statement = (
+        select(m.Event.kind)
+        .where(*_dated_events(notes_only))
+        .group_by(m.Event.kind)
+        .order_by(func.count(m.Event.id).desc(), m.Event.kind)
+    )
+    return read_frame(engine, statement)["kind"].tolist()
+
+
+def events(
+    engine: Engine,
+    companies: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    notes_only: bool = False,
+) -> pd.DataFrame:
+    """Dated events, optionally of some companies and kinds, with their sources and quotes.
+
+    An empty ``companies`` or ``kinds`` means all of them.
+    """
+    e = m.Event
+    conditions = _dated_events(notes_only)
+    if companies:
+        conditions.append(e.company_id.in_(company_ids_named(companies)))
+    if kinds:
+        conditions.append(e.kind.in_(kinds))
+    statement = (
+        select(
+            e.occurred_on.label("date"),
+            e.occurred_precision.label("precision"),
+            e.kind,
+            func.coalesce(m.Company.name, NO_COMPANY).label("company"),
+            e.title,
+            m.AIModel.name.label("model"),
+            e.expected,
+            source_text(engine, "event_id", e.id).label("sources"),
+            quote_text(engine, "event_id", e.id).label("quotes"),
+        )
+        .outerjoin(m.Company, m.Company.id == e.company_id)
+        .outerjoin(m.AIModel, m.AIModel.id == e.model_id)
+        .where(*conditions)
+        .order_by(e.occurred_on, e.id)
+    )
+    frame = read_frame(engine, statement)
+    return add_when(frame, "date", "precision")[EVENT_COLUMNS]
+
+
+def model_eras(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
+    """Each dated model's era: from its release to the next release in its lineage.
+
+    A lineage is the tree under a model without a parent (GPT-1 → GPT-2 → … → ChatGPT), named
+    after that root. The newest model of a lineage is ``ongoing``: its era runs to the latest
+    date the database knows (an event or a release).
+    """
+    a = m.AIModel
+    chain = (select(a.id.label("id"), a.id.label("root_id")).where(a.parent_id.is_(None))).cte(
+        "lineage_chain", recursive=True
+    )
+    child = aliased(m.AIModel)
+    chain = chain.union_all(
+        select(child.id, chain.c.root_id).join(chain, child.parent_id == chain.c.id)
+    )
+    root = aliased(m.AIModel)
+    developer = aliased(m.Company)
+    conditions = [a.released_on.is_not(None)]
+    conditions += notes_conditions(notes_only, "model_id", a.id)
+    window = {"partition_by": chain.c.root_id, "order_by": (a.released_on, a.id)}
+    next_release = func.lead(a.released_on, type_=Date).over(**window)
+    next_precision = func.lead(a.released_precision, type_=String).over(**window)
+    statement = (
+        select(
+            root.name.label("lineage"),
+            a.name.label("model"),
+            developer.name.label("developer"),
+            a.released_on.label("start"),
+            a.released_precision.label("precision"),
+            next_release.label("end"),
+            next_precision.label("end_precision"),
+            source_text(engine, "model_id", a.id).label("sources"),
+        )
+        .join(chain, chain.c.id == a.id)
+        .join(root, root.id == chain.c.root_id)
+        .outerjoin(developer, developer.id == a.developer_id)
+        .where(*conditions)
+        .order_by(root.name, a.released_on, a.id)
+    )
+    frame = read_frame(engine, statement)
+    frame["ongoing"] = frame["end"].isna()
+    frame = add_when(frame, "end", "end_precision", when="to")
+    frame.loc[frame["ongoing"], "to"] = "ongoing"
+    frame["end"] = frame["end"].fillna(pd.Timestamp(latest_date(engine)))
+    frame = add_when(frame, "start", "precision", when="from")
+    return frame[ERA_COLUMNS]
+
+
+def latest_date(engine: Engine) -> object:
+    """The latest event or release date in the database (None in an empty one)."""
+    statement = select(
+        select(func.max(m.Event.occurred_on)).scalar_subquery().label("event"),
+        select(func.max(m.AIModel.released_on)).scalar_subquery().label("release"),
+    )
+    with engine.connect() as connection:
+        row = connection.execute(statement).one()
+    dates = [day for day in row if day is not None]
+    return max(dates) if dates else None
+
+
+def lineages(eras: pd.DataFrame) -> list[str]:
+    """The lineages in ``eras``: the one with the most eras first, then the oldest."""
+    summary = eras.groupby("lineage").agg(eras=("model", "size"), first=("start", "min"))
+    ordered = summary.sort_values(["eras", "first"], ascending=[False, True])
+    return ordered.index.tolist()

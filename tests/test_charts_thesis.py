@@ -1,0 +1,79 @@
+import pandas as pd
+
+from landscape.charts.thesis import (
+    funding_legend_values,
+    quadrant_chart,
+    role_share_chart,
+    spread_overlaps,
+)
+
+
+def _companies() -> pd.DataFrame:
+    names = ["Keeper Tax", "Viable", "Sana Labs", "Jasper", "OpenAI"]
+    return pd.DataFrame(
+        {
+            "company": names,
+            "thesis_role": ["application_builder"] * 4 + ["model_builder"],
+            "category": [
+                "Tax",
+                "Customer feedback",
+                "Learning",
+                "Copywriting",
+                "Foundation models",
+            ],
+            "ownership": [2, 2, 2, 1, 3],
+            "ownership_label": ["fine-tunes a model"] * 3 + ["calls an API", "trains its own"],
+            "model_evidence": ["fine-tunes GPT-3"] * 3
+            + ["calls the API of GPT-3", "develops GPT-3"],
+            "users": [None, None, None, None, 1e6],
+            "reach": [0, 0, 0, 0, 2],
+            "reach_label": ["no user figure on record"] * 4 + ["1M users or more"],
+            "funding_usd": [0, 0, 0, 125_000_000, 12_000_000_000],
+            "rounds": [0, 0, 0, 1, 5],
+            "undisclosed_rounds": [0, 0, 0, 0, 2],
+            "sources": ["notes"] * 5,
+        }
+    )
+
+
+def test_points_in_one_cell_are_spread_apart() -> None:
+    spread = spread_overlaps(_companies())
+    positions = list(zip(spread["x"], spread["y"], strict=True))
+    assert len(set(positions)) == len(positions)
+    fine_tuners = spread[spread["ownership"] == 2]
+    assert fine_tuners["x"].between(1.6, 2.4).all()
+    assert spread.set_index("company").loc["OpenAI", "x"] == 3
+
+
+def test_quadrant_chart_encodes_ownership_distribution_funding_and_category() -> None:
+    spec = quadrant_chart(_companies(), "Quadrant").to_dict()
+    assert spec["title"] == "Quadrant"
+    points = next(layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle")
+    encoding = points["encoding"]
+    assert encoding["x"]["title"].startswith("Model ownership")
+    assert encoding["y"]["title"].startswith("Distribution owned")
+    assert encoding["size"]["field"] == "funding_usd" and encoding["color"]["field"] == "category"
+    assert "sources" in {t["field"] for t in encoding["tooltip"]}
+
+
+def test_funding_legend_shows_powers_of_ten_up_to_the_largest() -> None:
+    assert funding_legend_values(12_000_000_000) == [100_000_000, 1_000_000_000, 10_000_000_000]
+    assert funding_legend_values(0) == [0]
+
+
+def test_role_share_is_normalised_per_year() -> None:
+    shares = pd.DataFrame(
+        {
+            "year": [2022, 2022],
+            "role": ["application_builder", "model_builder"],
+            "amount_usd": [153_500_000, 101_000_000],
+            "share": [0.6, 0.4],
+            "rounds": [7, 2],
+            "undisclosed": [4, 1],
+            "sources": ["notes", "VentureBeat"],
+        }
+    )
+    spec = role_share_chart(shares).to_dict()
+    assert spec["encoding"]["y"]["stack"] == "normalize"
+    assert "%" in spec["encoding"]["y"]["title"]
+    assert "sources" in {t["field"] for t in spec["encoding"]["tooltip"]}
