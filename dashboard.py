@@ -14,6 +14,14 @@ pages = {
         st.Page(
             PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True
         ),
+        st.Page(PAGES_DIR / "companies.py", title="Companies", icon=":material/table:"),
+        st.Page(PAGES_DIR / "company.py", title="Company", icon=":material/business:"),
+    ],
+    "Analysis": [
+        st.Page(PAGES_DIR / "models.py", title="Models", icon=":material/account_tree:"),
+    ],
+    "Data": [
+        st.Page(PAGES_DIR / "sources.py", title="Sources", icon=":material/menu_book:"),
     ],
 }
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from landscape import db
 from landscape.config import database_url
+from landscape.pages import PAGES_DIR
 from landscape.seed import load_seed
 
 QUERY_TTL_SECONDS = 600
@@ -102,3 +103,126 @@ def download_button(frame: pd.DataFrame, name: str, key: str, **kwargs: Any) -> 
         key=key,
         **kwargs,
     )
+
+
+# ---------------------------------------------------------------- links, URL-bound choices, tables
+
+COMPANY_PAGE = PAGES_DIR / "company.py"
+_WEB_SCHEMES = ("http://", "https://")
+
+
+def company_link(name: str, company_id: int, **kwargs: Any) -> None:
+    """A link to a company's page (``company?id=N``), labelled with its escaped name."""
+    st.page_link(
+        COMPANY_PAGE,
+        label=escape_markdown(name),
+        query_params={"id": str(company_id)},
+        icon=kwargs.pop("icon", ""),
+        **kwargs,
+    )
+
+
+def open_company(company_id: int) -> None:
+    """Go to a company's page (stops this page's run)."""
+    st.switch_page(COMPANY_PAGE, query_params={"id": str(company_id)})
+
+
+def web_url(url: object) -> str | None:
+    """``url`` when it is an http(s) address, else None: only web links become clickable."""
+    text = str(url).strip() if isinstance(url, str) else ""
+    return text if text.lower().startswith(_WEB_SCHEMES) else None
+
+
+def url_multiselect(
+    label: str, facet: pd.DataFrame, key: str, *, help: str | None = None
+) -> tuple[str, ...]:
+    """A multiselect whose choice lives in the URL (``?key=a&key=b``), options shown with counts.
+
+    ``facet`` has ``value`` (what goes in the URL), ``label`` and ``count`` columns. A value in
+    the URL that the facet lacks stays chosen, shown with a count of 0, so a shared link never
+    silently widens what it shows. Returns the chosen values.
+    """
+    labels = {
+        str(value): f"{text} ({count})"
+        for value, text, count in zip(facet["value"], facet["label"], facet["count"], strict=True)
+    }
+    chosen = list(dict.fromkeys(st.query_params.get_all(key)))
+    for value in chosen:
+        labels.setdefault(value, f"{value} (0)")
+    widget_key = f"{key}_choice"
+    st.session_state[widget_key] = chosen
+
+    def keep_in_url() -> None:
+        picked = [str(value) for value in st.session_state[widget_key]]
+        if picked:
+            st.query_params[key] = picked
+        else:
+            st.query_params.pop(key, None)
+
+    st.multiselect(
+        escape_markdown(label),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=widget_key,
+        on_change=keep_in_url,
+        help=help,
+    )
+    return tuple(chosen)
+
+
+def url_choice(label: str, options: dict[str, str], key: str, **kwargs: Any) -> str | None:
+    """A selectbox whose choice lives in the URL (``?key=value``); ``options`` maps each value
+    to its label. An unknown value in the URL is reported and nothing is chosen."""
+    wanted = st.query_params.get(key)
+    if wanted is not None and wanted not in options:
+        st.warning(f"Nothing matches {escape_markdown(key)}={escape_markdown(wanted)} in the link.")
+        wanted = None
+    if wanted is not None:
+        # Streamlit 1.67 leaves the address bar behind when a page link opens the page it is
+        # on with new parameters; writing the value back keeps the permalink true.
+        st.query_params[key] = wanted
+    widget_key = f"{key}_choice"
+    st.session_state[widget_key] = wanted
+
+    def keep_in_url() -> None:
+        picked = st.session_state[widget_key]
+        if picked is None:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = picked
+
+    st.selectbox(
+        escape_markdown(label),
+        list(options),
+        format_func=options.__getitem__,
+        key=widget_key,
+        on_change=keep_in_url,
+        index=None,
+        **kwargs,
+    )
+    return wanted
+
+
+def table(
+    frame: pd.DataFrame,
+    name: str,
+    *,
+    empty: str,
+    column_config: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A table with a CSV download of the same rows, or the ``empty`` message when there are
+    none. Extra arguments go to ``st.dataframe`` (e.g. ``on_select``); returns its result."""
+    if frame.empty:
+        st.info(empty)
+        return None
+    shown = st.dataframe(
+        frame, hide_index=True, column_config=column_config, width="stretch", **kwargs
+    )
+    download_button(frame, name, key=f"download_{name}")
+    return shown
+
+
+def words(value: object) -> str:
+    """A vocabulary value for reading: ``application_builder`` → ``application builder``."""
+    return "" if value is None else str(value).replace("_", " ")
