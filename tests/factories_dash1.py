@@ -9,14 +9,23 @@ ones). ``landscape_url`` is a migrated database holding it.
 """
 
 import datetime as dt
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel
 
 from landscape import db
 from landscape import models as m
+from landscape.config import DATABASE_URL_ENV
+
+from .conftest import _forget_engine as forget_engine
+from .conftest import _postgres_database as postgres_database
+from .conftest import _postgres_server as postgres_server
 
 
 @dataclass
@@ -411,10 +420,72 @@ def _claims(w: _Writer) -> None:
     w.cite("notes", "大模型的应用可能还是渠道为王——谁拥有流量，谁就拥有用户", claim_id=claim.id)
 
 
-@pytest.fixture
-def landscape(migrated_url: str) -> tuple[str, Landscape]:
-    """(URL, rows) of a migrated database holding the test landscape."""
-    with Session(db.get_engine(migrated_url), expire_on_commit=False) as session:
+def _write_landscape(url: str) -> Landscape:
+    db.upgrade_db(url)
+    with Session(db.get_engine(url), expire_on_commit=False) as session:
         rows = add_landscape(session)
         session.commit()
-    return migrated_url, rows
+    return rows
+
+
+@pytest.fixture(scope="session")
+def landscape_sqlite_template(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Landscape]:
+    """A SQLite file holding the test landscape, built once per session and copied per test."""
+    path = tmp_path_factory.mktemp("landscape") / "landscape.db"
+    url = f"sqlite:///{path}"
+    rows = _write_landscape(url)
+    forget_engine(url)  # closing the last connection folds the WAL into the file
+    return path, rows
+
+
+@pytest.fixture(scope="session")
+def landscape_postgres_template() -> Iterator[tuple[str, Landscape]]:
+    """A PostgreSQL database holding the test landscape, used as a template per test."""
+    with postgres_database(postgres_server()) as url:
+        rows = _write_landscape(url)
+        forget_engine(url)
+        yield str(make_url(url).database), rows
+
+
+@pytest.fixture
+def landscape(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[str, Landscape]]:
+    """(URL, rows) of a fresh copy of a migrated database holding the test landscape.
+
+    The rows are shared by every test: read them, never change them.
+    """
+    if backend == "sqlite":
+        template, rows = request.getfixturevalue("landscape_sqlite_template")
+        path = tmp_path / "landscape.db"
+        shutil.copyfile(template, path)
+        url = f"sqlite:///{path}"
+        yield url, rows
+        forget_engine(url)
+        return
+    name, rows = request.getfixturevalue("landscape_postgres_template")
+    with postgres_database(postgres_server(), template=name) as url:
+        yield url, rows
+
+
+@pytest.fixture
+def landscape_app(landscape: tuple[str, Landscape], monkeypatch: pytest.MonkeyPatch) -> Landscape:
+    """The test landscape's rows, with the dashboard pointed at its database."""
+    url, rows = landscape
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    return rows
+
+
+@pytest.fixture
+def lone_company_app(migrated_url: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """A database holding one company and nothing else (every other table empty), opened by
+    the dashboard; returns the company's id."""
+    with Session(db.get_engine(migrated_url)) as session:
+        company = m.Company(name="Solo Labs")
+        session.add(company)
+        session.commit()
+        company_id = int(company.id or 0)
+    monkeypatch.setenv(DATABASE_URL_ENV, migrated_url)
+    return company_id
