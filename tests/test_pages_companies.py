@@ -62,3 +62,13 @@ def test_choosing_a_row_opens_the_company(app_url: str) -> None:
     assert not at.exception
     assert at.title[0].value == table["name"].iloc[1]
     assert at.query_params["id"] == str(table["id"].iloc[1])
+
+
+def test_sort_and_founding_years_in_the_url(landscape_app: Landscape) -> None:
+    founded = {n: c.founded_on for n, c in landscape_app.companies.items() if c.founded_on}
+    at = open_page("companies", sort="newest").run()
+    assert not at.exception
+    assert at.dataframe[0].value["name"].iloc[0] == max(founded, key=founded.__getitem__)
+    at = open_page("companies", founded=["2014", "2020"]).run()
+    shown = set(at.dataframe[0].value["name"])
+    assert shown == {n for n, day in founded.items() if 2014 <= day.year <= 2020}

@@ -5,7 +5,6 @@ import streamlit as st
 from landscape import ui
 from landscape.queries.companies import (
     FUNDED,
-    SORTS,
     UNFUNDED,
     CompanyFilters,
     companies,
@@ -33,13 +32,8 @@ top = st.columns([3, 1])
 search = top[0].text_input(
     "Search", key="q", bind="query-params", placeholder="Name, description or city"
 )
-sort = top[1].selectbox(
-    "Sort by",
-    list(SORTS),
-    format_func=SORT_LABELS.__getitem__,
-    key="sort",
-    bind="query-params",
-)
+with top[1]:
+    sort = ui.url_choice("Sort by", SORT_LABELS, "sort", placeholder=SORT_LABELS["name"])
 years = ui.query(founded_years)
 founded = None
 with st.sidebar:
@@ -87,7 +81,7 @@ with st.sidebar:
     ui.url_multiselect("Country (HQ)", facets["countries"], "country")
     ui.url_multiselect("Funding", facets["funded"], "funded")
 
-table = ui.query(companies, filters, sort=sort, chinese=chinese)
+table = ui.query(companies, filters, sort=sort or "name", chinese=chinese)
 st.caption(f"{len(table)} companies shown. Choose a row to open the company.")
 picked = ui.table(
     table,

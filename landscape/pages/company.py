@@ -44,20 +44,15 @@ if profile is None:
     st.stop()
 
 st.title(ui.escape_markdown(profile["name"]))
-st.caption(
-    ui.escape_markdown(
-        " · ".join(
-            part
-            for part in (
-                ui.words(profile["kind"]),
-                ui.words(profile["thesis_role"]),
-                ui.words(profile["status"]),
-                ", ".join(profile["categories"]),
-            )
-            if part
-        )
-    )
+place = ", ".join(part for part in (profile["hq_city"], profile["hq_country"]) if part)
+facts = (
+    ui.words(profile["kind"]),
+    ui.words(profile["thesis_role"]),
+    ui.words(profile["status"]),
+    place and f"HQ {place}",
+    ", ".join(profile["categories"]),
 )
+st.caption(ui.escape_markdown(" · ".join(fact for fact in facts if fact)))
 if notes_only and not profile["in_notes"]:
     st.info(
         "The founding notes do not mention this company; with Notes only on, only the facts "
@@ -67,19 +62,20 @@ if profile["description"]:
     st.markdown(ui.escape_markdown(profile["description"]))
 
 rounds = ui.query(company_rounds, company_id, notes_only=notes_only)
+models = ui.query(company_models, company_id, notes_only=notes_only)
 tiles = st.columns(4)
 tiles[0].metric(
     "Founded",
     format_partial_date(profile["founded_on"], profile["founded_precision"]) or "unknown",
 )
-place = ", ".join(part for part in (profile["hq_city"], profile["hq_country"]) if part)
-tiles[1].metric("Headquarters", ui.escape_markdown(place or "unknown"))
-tiles[2].metric("Funding rounds", len(rounds))
-tiles[3].metric(
+tiles[1].metric("Funding rounds", len(rounds))
+disclosed = rounds["amount_usd"].dropna()
+tiles[2].metric(
     "Raised (disclosed)",
-    ui.money(rounds["amount_usd"].sum() if rounds["amount_usd"].notna().any() else None),
+    ui.money(int(disclosed.sum())) if len(disclosed) else ui.money(None) if len(rounds) else "none",
     help="Sum of the disclosed round amounts in USD; undisclosed rounds are counted, not summed.",
 )
+tiles[3].metric("Models built or used", models["model_id"].nunique())
 
 related = st.columns(3)
 with related[0]:
@@ -155,7 +151,6 @@ if not backed.empty:
         ui.open_company(int(backed.iloc[picked.selection.rows[0]]["company_id"]))
 
 st.subheader("Models it builds or uses")
-models = ui.query(company_models, company_id, notes_only=notes_only)
 ui.table(
     models.assign(how=models["how"].map(ui.words)),
     f"company_{company_id}_models",

@@ -25,14 +25,14 @@ SOURCE_COLUMNS = [
     "id",
     "title",
     "kind",
-    "publisher",
-    "author",
-    "published",
-    "language",
-    "url",
-    "locator",
     "citations",
     "supports",
+    "publisher",
+    "published",
+    "url",
+    "locator",
+    "author",
+    "language",
 ]
 
 
