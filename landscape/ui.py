@@ -122,9 +122,16 @@ def company_link(name: str, company_id: int, **kwargs: Any) -> None:
     )
 
 
-def open_company(company_id: int) -> None:
-    """Go to a company's page (stops this page's run)."""
-    st.switch_page(COMPANY_PAGE, query_params={"id": str(company_id)})
+def open_company(company_id: int, carry: tuple[str, ...] = ()) -> None:
+    """Go to a company's page (stops this page's run).
+
+    ``carry`` names this page's own URL parameters (not ones bound to widgets) to take
+    along: Streamlit 1.67 records the new parameters on this page's address before it
+    switches, and that is where the browser's Back button returns, so the filters must be
+    there. The company page ignores them.
+    """
+    params = {key: st.query_params.get_all(key) for key in carry if key in st.query_params}
+    st.switch_page(COMPANY_PAGE, query_params={**params, "id": str(company_id)})
 
 
 def web_url(url: object) -> str | None:
@@ -201,6 +208,22 @@ def url_choice(label: str, options: dict[str, str], key: str, **kwargs: Any) -> 
         **kwargs,
     )
     return wanted
+
+
+def url_text(label: str, key: str, **kwargs: Any) -> str:
+    """A text input whose text lives in the URL (``?key=text``), like ``url_choice``."""
+    widget_key = f"{key}_text"
+    st.session_state[widget_key] = st.query_params.get(key, "")
+
+    def keep_in_url() -> None:
+        text = st.session_state[widget_key].strip()
+        if text:
+            st.query_params[key] = text
+        else:
+            st.query_params.pop(key, None)
+
+    st.text_input(escape_markdown(label), key=widget_key, on_change=keep_in_url, **kwargs)
+    return str(st.session_state[widget_key])
 
 
 def table(

@@ -62,6 +62,8 @@ def test_choosing_a_row_opens_the_company(app_url: str) -> None:
     assert not at.exception
     assert at.title[0].value == table["name"].iloc[1]
     assert at.query_params["id"] == str(table["id"].iloc[1])
+    # The filters ride along, so the browser's Back button finds them.
+    assert at.query_params["sort"] == "newest"
 
 
 def test_sort_and_founding_years_in_the_url(landscape_app: Landscape) -> None:
@@ -72,3 +74,11 @@ def test_sort_and_founding_years_in_the_url(landscape_app: Landscape) -> None:
     at = open_page("companies", founded=["2014", "2020"]).run()
     shown = set(at.dataframe[0].value["name"])
     assert shown == {n for n, day in founded.items() if 2014 <= day.year <= 2020}
+
+
+def test_a_search_typed_in_goes_into_the_url(landscape_app: Landscape) -> None:
+    at = open_page("companies").run()
+    at.text_input(key="q_text").input("london").run()
+    assert not at.exception
+    assert at.query_params["q"] == "london"
+    assert list(at.dataframe[0].value["name"]) == ["Stability AI"]

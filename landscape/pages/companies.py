@@ -19,6 +19,9 @@ SORT_LABELS = {
     "raised": "Most raised",
 }
 
+# This page's URL parameters that are not bound to a widget (the founding years are).
+URL_CHOICES = ("q", "sort", "category", "kind", "role", "investor", "country", "funded")
+
 ui.engine()
 notes_only, chinese = ui.notes_only(), ui.chinese_labels()
 
@@ -29,9 +32,8 @@ st.caption(
 )
 
 top = st.columns([3, 1])
-search = top[0].text_input(
-    "Search", key="q", bind="query-params", placeholder="Name, description or city"
-)
+with top[0]:
+    search = ui.url_text("Search", "q", placeholder="Name, description or city")
 with top[1]:
     sort = ui.url_choice("Sort by", SORT_LABELS, "sort", placeholder=SORT_LABELS["name"])
 years = ui.query(founded_years)
@@ -82,7 +84,8 @@ with st.sidebar:
     ui.url_multiselect("Funding", facets["funded"], "funded")
 
 table = ui.query(companies, filters, sort=sort or "name", chinese=chinese)
-st.caption(f"{len(table)} companies shown. Choose a row to open the company.")
+shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
+st.caption(f"{shown}. Choose a row to open the company.")
 picked = ui.table(
     table,
     "companies",
@@ -106,4 +109,4 @@ picked = ui.table(
     selection_mode="single-row",
 )
 if picked is not None and picked.selection.rows:
-    ui.open_company(int(table.iloc[picked.selection.rows[0]]["id"]))
+    ui.open_company(int(table.iloc[picked.selection.rows[0]]["id"]), carry=URL_CHOICES)
