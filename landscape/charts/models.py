@@ -6,15 +6,8 @@ import pandas as pd
 
 MODALITY_TITLE = "Modality"
 SOURCE_TOOLTIP = alt.Tooltip("sources:N", title="Source")
-ROW_HEIGHT = 30
-# Room for the title, the x axis and its title: Streamlit fits the whole chart in its height.
-CHART_CHROME = 130
+ROW_HEIGHT = 30  # pixels per model, company or priced item: charts grow with their rows
 LABEL_LIMIT = 360
-
-
-def chart_height(rows: int) -> int:
-    """The height that gives each of ``rows`` rows of a chart about ``ROW_HEIGHT`` pixels."""
-    return CHART_CHROME + ROW_HEIGHT * max(rows, 2)
 
 
 def lineage_edges(lineage: pd.DataFrame) -> pd.DataFrame:
@@ -39,7 +32,12 @@ def lineage_chart(lineage: pd.DataFrame, title: str) -> alt.LayerChart:
     dated = lineage.dropna(subset=["released_on"])
     order = list(dated["name"])
     y = alt.Y("name:N").sort(order).title("Model (family-tree order)")
-    x = alt.X("released_on:T").title("Release date").axis(format="%Y", tickCount="year")
+    x = (
+        alt.X("released_on:T")
+        .title("Release date")
+        .axis(format="%Y", tickCount="year")
+        .scale(padding=24)
+    )
     links = (
         alt.Chart(lineage_edges(lineage))
         .mark_line(color="#9a9a9a", strokeWidth=2)
@@ -58,10 +56,10 @@ def lineage_chart(lineage: pd.DataFrame, title: str) -> alt.LayerChart:
         ],
     )
     points = base.mark_circle(size=140, opacity=1).encode(
-        alt.Color("modality:N").title(MODALITY_TITLE)
+        alt.Color("modality:N").title(MODALITY_TITLE).legend(orient="top")
     )
     labels = base.mark_text(align="left", dx=9, fontSize=11).encode(text="name:N")
-    return alt.layer(links, points, labels).properties(title=title, height=chart_height(len(order)))
+    return alt.layer(links, points, labels).properties(title=title, height=alt.Step(ROW_HEIGHT))
 
 
 def releases_chart(releases: pd.DataFrame, title: str) -> alt.Chart:
@@ -104,7 +102,7 @@ def uses_chart(uses: pd.DataFrame, title: str) -> alt.Chart:
                 SOURCE_TOOLTIP,
             ],
         )
-        .properties(title=title, height=chart_height(uses["company"].nunique()) + 40)
+        .properties(title=title, height=alt.Step(ROW_HEIGHT))
     )
 
 
@@ -130,5 +128,5 @@ def prices_chart(prices: pd.DataFrame, title: str) -> alt.Chart:
                 SOURCE_TOOLTIP,
             ],
         )
-        .properties(title=title, height=chart_height(len(items)))
+        .properties(title=title, height=alt.Step(ROW_HEIGHT))
     )
