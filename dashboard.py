@@ -14,6 +14,8 @@ pages = {
         st.Page(
             PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True
         ),
+        st.Page(PAGES_DIR / "companies.py", title="Companies", icon=":material/table:"),
+        st.Page(PAGES_DIR / "company.py", title="Company", icon=":material/business:"),
     ],
     "Over time": [
         st.Page(PAGES_DIR / "timeline.py", title="Timeline", icon=":material/timeline:"),
@@ -22,8 +24,10 @@ pages = {
     ],
     "Analysis": [
         st.Page(PAGES_DIR / "thesis.py", title="Thesis", icon=":material/balance:"),
+        st.Page(PAGES_DIR / "models.py", title="Models", icon=":material/account_tree:"),
     ],
     "Data": [
+        st.Page(PAGES_DIR / "sources.py", title="Sources", icon=":material/menu_book:"),
         st.Page(PAGES_DIR / "exchange.py", title="Import & export", icon=":material/swap_horiz:"),
     ],
 }

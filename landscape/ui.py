@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from landscape import db
 from landscape.config import database_url
 from landscape.exchange.formats import Profile, frame_to_csv
+from landscape.pages import PAGES_DIR
 from landscape.seed import load_seed
 
 QUERY_TTL_SECONDS = 600
@@ -126,9 +127,155 @@ def chart_or_message(
     return True
 
 
-def url_multiselect(label: str, options: list[str], key: str, **kwargs: Any) -> list[str]:
+def bound_multiselect(label: str, options: list[str], key: str, **kwargs: Any) -> list[str]:
     """A multiselect kept in the URL (``?key=a&key=b``), so the view can be shared.
 
     Nothing chosen means no filter; a value in the URL that is not an option is dropped.
     """
     return st.multiselect(label, options, key=key, bind="query-params", placeholder="All", **kwargs)
+
+
+# ---------------------------------------------------------------- links, URL-bound choices, tables
+
+COMPANY_PAGE = PAGES_DIR / "company.py"
+_WEB_SCHEMES = ("http://", "https://")
+
+
+def company_link(name: str, company_id: int, **kwargs: Any) -> None:
+    """A link to a company's page (``company?id=N``), labelled with its escaped name."""
+    st.page_link(
+        COMPANY_PAGE,
+        label=escape_markdown(name),
+        query_params={"id": str(company_id)},
+        icon=kwargs.pop("icon", ""),
+        **kwargs,
+    )
+
+
+def open_company(company_id: int, carry: tuple[str, ...] = ()) -> None:
+    """Go to a company's page (stops this page's run).
+
+    ``carry`` names this page's own URL parameters (not ones bound to widgets) to take
+    along: Streamlit 1.67 records the new parameters on this page's address before it
+    switches, and that is where the browser's Back button returns, so the filters must be
+    there. The company page ignores them.
+    """
+    params = {key: st.query_params.get_all(key) for key in carry if key in st.query_params}
+    st.switch_page(COMPANY_PAGE, query_params={**params, "id": str(company_id)})
+
+
+def web_url(url: object) -> str | None:
+    """``url`` when it is an http(s) address, else None: only web links become clickable."""
+    text = str(url).strip() if isinstance(url, str) else ""
+    return text if text.lower().startswith(_WEB_SCHEMES) else None
+
+
+def url_multiselect(
+    label: str, facet: pd.DataFrame, key: str, *, help: str | None = None
+) -> tuple[str, ...]:
+    """A multiselect whose choice lives in the URL (``?key=a&key=b``), options shown with counts.
+
+    ``facet`` has ``value`` (what goes in the URL), ``label`` and ``count`` columns. A value in
+    the URL that the facet lacks stays chosen, shown with a count of 0, so a shared link never
+    silently widens what it shows. Returns the chosen values.
+    """
+    labels = {
+        str(value): f"{text} ({count})"
+        for value, text, count in zip(facet["value"], facet["label"], facet["count"], strict=True)
+    }
+    chosen = list(dict.fromkeys(st.query_params.get_all(key)))
+    for value in chosen:
+        labels.setdefault(value, f"{value} (0)")
+    widget_key = f"{key}_choice"
+    st.session_state[widget_key] = chosen
+
+    def keep_in_url() -> None:
+        picked = [str(value) for value in st.session_state[widget_key]]
+        if picked:
+            st.query_params[key] = picked
+        else:
+            st.query_params.pop(key, None)
+
+    st.multiselect(
+        escape_markdown(label),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=widget_key,
+        on_change=keep_in_url,
+        help=help,
+    )
+    return tuple(chosen)
+
+
+def url_choice(label: str, options: dict[str, str], key: str, **kwargs: Any) -> str | None:
+    """A selectbox whose choice lives in the URL (``?key=value``); ``options`` maps each value
+    to its label. An unknown value in the URL is reported and nothing is chosen."""
+    wanted = st.query_params.get(key)
+    if wanted is not None and wanted not in options:
+        st.warning(f"Nothing matches {escape_markdown(key)}={escape_markdown(wanted)} in the link.")
+        wanted = None
+    if wanted is not None:
+        # Streamlit 1.67 leaves the address bar behind when a page link opens the page it is
+        # on with new parameters; writing the value back keeps the permalink true.
+        st.query_params[key] = wanted
+    widget_key = f"{key}_choice"
+    st.session_state[widget_key] = wanted
+
+    def keep_in_url() -> None:
+        picked = st.session_state[widget_key]
+        if picked is None:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = picked
+
+    st.selectbox(
+        escape_markdown(label),
+        list(options),
+        format_func=options.__getitem__,
+        key=widget_key,
+        on_change=keep_in_url,
+        index=None,
+        **kwargs,
+    )
+    return wanted
+
+
+def url_text(label: str, key: str, **kwargs: Any) -> str:
+    """A text input whose text lives in the URL (``?key=text``), like ``url_choice``."""
+    widget_key = f"{key}_text"
+    st.session_state[widget_key] = st.query_params.get(key, "")
+
+    def keep_in_url() -> None:
+        text = st.session_state[widget_key].strip()
+        if text:
+            st.query_params[key] = text
+        else:
+            st.query_params.pop(key, None)
+
+    st.text_input(escape_markdown(label), key=widget_key, on_change=keep_in_url, **kwargs)
+    return str(st.session_state[widget_key])
+
+
+def table(
+    frame: pd.DataFrame,
+    name: str,
+    *,
+    empty: str,
+    column_config: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A table with a CSV download of the same rows, or the ``empty`` message when there are
+    none. Extra arguments go to ``st.dataframe`` (e.g. ``on_select``); returns its result."""
+    if frame.empty:
+        st.info(empty)
+        return None
+    shown = st.dataframe(
+        frame, hide_index=True, column_config=column_config, width="stretch", **kwargs
+    )
+    download_button(frame, name, key=f"download_{name}")
+    return shown
+
+
+def words(value: object) -> str:
+    """A vocabulary value for reading: ``application_builder`` → ``application builder``."""
+    return "" if value is None else str(value).replace("_", " ")

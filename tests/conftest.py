@@ -16,6 +16,9 @@ from sqlalchemy.engine import make_url
 from landscape import db
 from landscape.config import DATABASE_URL_ENV
 
+# Fixtures of the dashboard tests (test landscape, one-company database).
+pytest_plugins = ["tests.factories_dash1"]
+
 POSTGRES_ENV = "LANDSCAPE_TEST_POSTGRES_URL"
 REPO = Path(__file__).resolve().parent.parent
 NOTES = REPO.parent / "shared" / "notes" / "000_ae0130696a091c33.txt"

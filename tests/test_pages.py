@@ -6,13 +6,13 @@ from streamlit.testing.v1 import AppTest
 from landscape import db
 from landscape import models as m
 from landscape.config import DATABASE_URL_ENV
-from landscape.pages import PAGES_DIR
 
+from .apptests import open_page
 from .conftest import REPO
 
 
 def _page(name: str) -> AppTest:
-    return AppTest.from_file(str(PAGES_DIR / f"{name}.py"), default_timeout=60)
+    return open_page(name)
 
 
 def test_router_opens_the_overview(app_url: str) -> None:

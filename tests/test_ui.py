@@ -1,6 +1,6 @@
 import pytest
 
-from landscape.ui import escape_markdown, money
+from landscape.ui import escape_markdown, money, web_url, words
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,22 @@ def test_escape_markdown_leaves_no_unescaped_special(raw: str) -> None:
     escaped = escape_markdown(raw)
     assert escaped != raw
     assert escaped.replace("\\", "") == raw.replace("\\", "")
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://openai.com", "https://openai.com"),
+        (" http://x.org/a?b=1 ", "http://x.org/a?b=1"),
+        ("javascript:alert(1)", None),
+        ("shared/notes/000.txt", None),
+        (None, None),
+    ],
+)
+def test_web_url_keeps_only_web_links(url: str | None, kept: str | None) -> None:
+    assert web_url(url) == kept
+
+
+def test_words_reads_a_vocabulary_value() -> None:
+    assert words("application_builder") == "application builder"
+    assert words(None) == ""

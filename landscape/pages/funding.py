@@ -18,11 +18,11 @@ st.caption(
 filters = st.columns(2)
 with filters[0]:
     companies = tuple(
-        ui.url_multiselect("Companies", ui.query(q.funding_companies, notes_only), "company")
+        ui.bound_multiselect("Companies", ui.query(q.funding_companies, notes_only), "company")
     )
 with filters[1]:
     types = tuple(
-        ui.url_multiselect("Round types", ui.query(q.round_types, notes_only), "round_type")
+        ui.bound_multiselect("Round types", ui.query(q.round_types, notes_only), "round_type")
     )
 
 totals = ui.query(q.summary, companies, types, notes_only)

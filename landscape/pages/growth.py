@@ -29,7 +29,7 @@ with filters[0]:
     )
 name, unit = labels.get(chosen, ("", ""))
 with filters[1]:
-    companies = ui.url_multiselect(
+    companies = ui.bound_multiselect(
         "Compare companies", ui.query(q.metric_companies, name, notes_only), "company"
     )
 with filters[2]:

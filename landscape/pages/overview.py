@@ -1,13 +1,19 @@
-"""Overview: the landscape in headline figures, and OpenAI's history."""
+"""Overview: the landscape in headline figures, its map, and OpenAI's history."""
 
 import streamlit as st
 
 from landscape import ui
+from landscape.charts.landscape_map import map_groups
 from landscape.charts.timeline import timeline_chart
+from landscape.queries.landscape_map import landscape_map
 from landscape.queries.overview import company_timeline, kpis
 
+MAP_COLUMNS = 3
+SHORT_NAME = 16  # companies side by side in a map box when every name is this short
+
 ui.engine()
-figures = ui.query(kpis)
+notes_only, chinese = ui.notes_only(), ui.chinese_labels()
+figures = ui.query(kpis, notes_only=notes_only)
 
 st.title("AI Landscape")
 st.caption("The generative-AI startup landscape, every figure traced to its source.")
@@ -22,6 +28,38 @@ tiles[1].metric(
 )
 tiles[2].metric("AI models", figures["models"])
 tiles[3].metric("Sources", figures["sources"], help=f"{figures['citations']} citations")
+
+
+def _links(companies: list[tuple[int, str]]) -> None:
+    """Company links, two abreast when the names are short."""
+    if not companies:
+        return
+    abreast = 2 if max(len(name) for _, name in companies) <= SHORT_NAME else 1
+    columns = st.columns(abreast)
+    for number, (company_id, name) in enumerate(companies):
+        with columns[number % abreast]:
+            ui.company_link(name, company_id)
+
+
+st.subheader("The landscape")
+st.caption(
+    "Categories of work that generative AI changes, each holding its companies "
+    "(a company's own categories and those of its products). Choose a company to open it."
+)
+rows = ui.query(landscape_map, notes_only=notes_only, chinese=chinese)
+groups = map_groups(rows)
+if not groups:
+    st.info("No companies in this database yet.")
+else:
+    grid = st.columns(MAP_COLUMNS)
+    for number, group in enumerate(groups):
+        with grid[number % MAP_COLUMNS], st.container(border=True):
+            st.markdown(f"**{ui.escape_markdown(group.label)}** · {group.company_count}")
+            _links(group.companies)
+            for category in group.categories:
+                st.caption(ui.escape_markdown(category.label))
+                _links(category.companies)
+    ui.download_button(rows, "landscape_map", key="download_landscape_map")
 
 st.subheader("OpenAI: history")
 timeline = ui.query(company_timeline, "OpenAI")

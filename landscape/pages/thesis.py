@@ -51,7 +51,7 @@ with chart_side:
 
 with claims_side:
     st.subheader("The claims")
-    stances = ui.url_multiselect("Stance", ui.query(q.claim_stances, notes_only), "stance")
+    stances = ui.bound_multiselect("Stance", ui.query(q.claim_stances, notes_only), "stance")
     claims = ui.query(q.claims, tuple(stances), notes_only)
     if claims.empty:
         st.info("No claim matches these filters.", icon=":material/filter_alt_off:")

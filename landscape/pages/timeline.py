@@ -18,9 +18,11 @@ st.caption(
 
 filters = st.columns([3, 2, 2])
 with filters[0]:
-    companies = ui.url_multiselect("Companies", ui.query(q.event_companies, notes_only), "company")
+    companies = ui.bound_multiselect(
+        "Companies", ui.query(q.event_companies, notes_only), "company"
+    )
 with filters[1]:
-    kinds = ui.url_multiselect("Kinds of event", ui.query(q.event_kinds, notes_only), "kind")
+    kinds = ui.bound_multiselect("Kinds of event", ui.query(q.event_kinds, notes_only), "kind")
 eras = ui.query(q.model_eras, notes_only)
 lineages = q.lineages(eras)
 with filters[2]:

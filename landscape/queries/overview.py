@@ -1,29 +1,48 @@
 """Headline figures and a company's timeline."""
 
+from typing import Any
+
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, true
+from sqlalchemy.sql.elements import ColumnElement
 
 from landscape import models as m
 from landscape.dates import format_partial_date
 from landscape.names import normalize_name
 from landscape.queries.common import cited_sources, joined_text
+from landscape.queries.evidence import from_notes
 
 
-def kpis(engine: Engine) -> dict[str, int]:
-    """Headline counts: companies, disclosed funding in USD, rounds, models, sources, citations."""
+def kpis(engine: Engine, *, notes_only: bool = False) -> dict[str, int]:
+    """Headline counts: companies, disclosed funding in USD, rounds, models, sources, citations.
+
+    With ``notes_only``, only what the founding notes support is counted.
+    """
+    rounds = select(m.FundingRound.amount_usd).where(
+        from_notes(m.FundingRound.id, "funding_round_id", notes_only)
+    )
+    notes_sources = m.Source.kind == m.SourceKind.notes.value if notes_only else true()
     statement = select(
-        select(func.count()).select_from(m.Company).scalar_subquery().label("companies"),
-        select(func.coalesce(func.sum(m.FundingRound.amount_usd), 0))
+        _count(m.Company, from_notes(m.Company.id, "company_id", notes_only)).label("companies"),
+        select(func.coalesce(func.sum(rounds.subquery().c.amount_usd), 0))
         .scalar_subquery()
         .label("disclosed_funding_usd"),
-        select(func.count()).select_from(m.FundingRound).scalar_subquery().label("rounds"),
-        select(func.count()).select_from(m.AIModel).scalar_subquery().label("models"),
-        select(func.count()).select_from(m.Source).scalar_subquery().label("sources"),
-        select(func.count()).select_from(m.Citation).scalar_subquery().label("citations"),
+        select(func.count()).select_from(rounds.subquery()).scalar_subquery().label("rounds"),
+        _count(m.AIModel, from_notes(m.AIModel.id, "model_id", notes_only)).label("models"),
+        _count(m.Source, notes_sources).label("sources"),
+        select(func.count(m.Citation.id))
+        .join(m.Source, m.Source.id == m.Citation.source_id)
+        .where(notes_sources)
+        .scalar_subquery()
+        .label("citations"),
     )
     with engine.connect() as connection:
         row = connection.execute(statement).mappings().one()
     return {key: int(value or 0) for key, value in row.items()}
+
+
+def _count(table: Any, condition: ColumnElement[bool]) -> Any:
+    return select(func.count()).select_from(table).where(condition).scalar_subquery()
 
 
 def company_timeline(engine: Engine, company: str) -> pd.DataFrame:

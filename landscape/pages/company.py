@@ -1,0 +1,255 @@
+"""Company: one company's facts, products, funding, models, metrics, events, claims, people
+and every citation. The page's link is its permalink: ``company?id=N``."""
+
+import pandas as pd
+import streamlit as st
+
+from landscape import ui
+from landscape.charts.timeline import timeline_chart
+from landscape.dates import format_partial_date
+from landscape.queries.company import (
+    company_choices,
+    company_citations,
+    company_claims,
+    company_events,
+    company_investments,
+    company_metrics,
+    company_models,
+    company_people,
+    company_products,
+    company_profile,
+    company_rounds,
+)
+
+SOURCE_COLUMN = st.column_config.TextColumn("Sources", width="medium")
+
+ui.engine()
+notes_only, chinese = ui.notes_only(), ui.chinese_labels()
+
+choices = ui.query(company_choices)
+options = {str(row.id): str(row.name) for row in choices.itertuples(index=False)}
+chosen = ui.url_choice("Company", options, "id", placeholder="Choose a company")
+if chosen is None:
+    st.title("Company")
+    st.info(
+        "Choose a company above, or open one from the Overview's landscape map or the "
+        "Companies table. Each company's page has its own link (company?id=N) to share."
+    )
+    st.stop()
+
+company_id = int(chosen)
+profile = ui.query(company_profile, company_id, chinese=chinese)
+if profile is None:
+    st.error(f"There is no company with id {company_id}.")
+    st.stop()
+
+st.title(ui.escape_markdown(profile["name"]))
+place = ", ".join(part for part in (profile["hq_city"], profile["hq_country"]) if part)
+facts = (
+    ui.words(profile["kind"]),
+    ui.words(profile["thesis_role"]),
+    ui.words(profile["status"]),
+    place and f"HQ {place}",
+    ", ".join(profile["categories"]),
+)
+st.caption(ui.escape_markdown(" · ".join(fact for fact in facts if fact)))
+if notes_only and not profile["in_notes"]:
+    st.info(
+        "The founding notes do not mention this company; with Notes only on, only the facts "
+        "the notes support are listed below."
+    )
+if profile["description"]:
+    st.markdown(ui.escape_markdown(profile["description"]))
+
+rounds = ui.query(company_rounds, company_id, notes_only=notes_only)
+models = ui.query(company_models, company_id, notes_only=notes_only)
+tiles = st.columns(4)
+tiles[0].metric(
+    "Founded",
+    format_partial_date(profile["founded_on"], profile["founded_precision"]) or "unknown",
+)
+tiles[1].metric("Funding rounds", len(rounds))
+disclosed = rounds["amount_usd"].dropna()
+tiles[2].metric(
+    "Raised (disclosed)",
+    ui.money(int(disclosed.sum())) if len(disclosed) else ui.money(None) if len(rounds) else "none",
+    help="Sum of the disclosed round amounts in USD; undisclosed rounds are counted, not summed.",
+)
+tiles[3].metric("Models built or used", models["model_id"].nunique())
+
+related = st.columns(3)
+with related[0]:
+    homepage = ui.web_url(profile["homepage"])
+    if homepage:
+        st.link_button("Homepage", homepage, icon=":material/open_in_new:")
+with related[1]:
+    if profile["parent_id"] is not None:
+        st.caption("Part of")
+        ui.company_link(profile["parent"], profile["parent_id"])
+with related[2]:
+    if profile["children"]:
+        st.caption("Includes")
+        for child_id, child in profile["children"]:
+            ui.company_link(child, child_id)
+
+st.subheader("Products")
+products = ui.query(company_products, company_id, notes_only=notes_only)
+ui.table(
+    products.assign(homepage=[ui.web_url(url) for url in products["homepage"]]),
+    f"company_{company_id}_products",
+    empty="No products on record.",
+    column_config={
+        "name": "Product",
+        "launched": "Launched",
+        "homepage": st.column_config.LinkColumn("Homepage"),
+        "description": "Description",
+        "sources": SOURCE_COLUMN,
+    },
+)
+
+st.subheader("Funding rounds")
+ui.table(
+    rounds,
+    f"company_{company_id}_rounds",
+    empty="No funding rounds on record.",
+    column_config={
+        "date": "Announced",
+        "round": "Round",
+        "status": "Status",
+        "amount": st.column_config.NumberColumn("Amount", format="localized"),
+        "currency": "Currency",
+        "amount_usd": st.column_config.NumberColumn("Amount (USD)", format="compact"),
+        "post_money_usd": st.column_config.NumberColumn("Valuation (USD)", format="compact"),
+        "investors": "Investors",
+        "description": "Note",
+        "sources": SOURCE_COLUMN,
+    },
+)
+
+backed = ui.query(company_investments, company_id, notes_only=notes_only)
+if not backed.empty:
+    st.subheader("Investments it made")
+    st.caption("Choose a row to open the company it backed.")
+    picked = ui.table(
+        backed,
+        f"company_{company_id}_investments",
+        empty="",
+        column_config={
+            "company_id": None,
+            "company": "Company backed",
+            "date": "Announced",
+            "round": "Round",
+            "lead": st.column_config.CheckboxColumn("Led"),
+            "amount_usd": st.column_config.NumberColumn("Round size (USD)", format="compact"),
+            "sources": SOURCE_COLUMN,
+        },
+        key="investments_table",
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    if picked is not None and picked.selection.rows:
+        ui.open_company(int(backed.iloc[picked.selection.rows[0]]["company_id"]))
+
+st.subheader("Models it builds or uses")
+ui.table(
+    models.assign(how=models["how"].map(ui.words)),
+    f"company_{company_id}_models",
+    empty="No models on record.",
+    column_config={
+        "model_id": None,
+        "model": "Model",
+        "how": "How",
+        "product": "Through product",
+        "released": "Released",
+        "modality": "Modality",
+        "sources": SOURCE_COLUMN,
+    },
+)
+
+st.subheader("Metrics")
+ui.table(
+    ui.query(company_metrics, company_id, notes_only=notes_only),
+    f"company_{company_id}_metrics",
+    empty="No metrics on record.",
+    column_config={
+        "as_of": "As of",
+        "product": "Product",
+        "metric": "Metric",
+        "label": "What",
+        "value": st.column_config.NumberColumn("Value", format="localized"),
+        "value_high": st.column_config.NumberColumn("Up to", format="localized"),
+        "unit": "Unit",
+        "approximate": st.column_config.CheckboxColumn("About"),
+        "sources": SOURCE_COLUMN,
+    },
+)
+
+st.subheader("Events")
+events = ui.query(company_events, company_id, notes_only=notes_only)
+dated = events.dropna(subset=["date"])
+if not dated.empty:
+    name = str(profile["name"])
+    st.altair_chart(timeline_chart(dated, f"{name}: events, as the sources date them"))
+ui.table(
+    events.drop(columns=["date"]),
+    f"company_{company_id}_events",
+    empty="No events on record.",
+    column_config={
+        "when": "When",
+        "kind": "Kind",
+        "title": "Event",
+        "expected": st.column_config.CheckboxColumn("Expected"),
+        "model": "Model",
+        "sources": SOURCE_COLUMN,
+    },
+)
+
+st.subheader("Claims about it")
+ui.table(
+    ui.query(company_claims, company_id, notes_only=notes_only),
+    f"company_{company_id}_claims",
+    empty="No claims about this company on record.",
+    column_config={
+        "statement": st.column_config.TextColumn("Statement (as worded)", width="large"),
+        "summary_en": st.column_config.TextColumn("In English", width="medium"),
+        "stance": "Stance",
+        "topic": "Topic",
+        "speaker": "Speaker",
+        "sources": SOURCE_COLUMN,
+    },
+)
+
+st.subheader("People")
+ui.table(
+    ui.query(company_people, company_id),
+    f"company_{company_id}_people",
+    empty="No people on record.",
+    column_config={
+        "name": "Name",
+        "name_zh": "Chinese name",
+        "title": "Title",
+        "handle": "Handle",
+        "description": "About",
+    },
+)
+
+st.subheader("Citations")
+st.caption("Every source quote behind the facts on this page, in the source's own words.")
+cited = ui.query(company_citations, company_id, notes_only=notes_only)
+links = pd.Series([ui.web_url(url) for url in cited["url"]], index=cited.index, dtype="object")
+ui.table(
+    cited.assign(link=links)[
+        ["supports", "subject", "quote", "source", "publisher", "link", "locator"]
+    ],
+    f"company_{company_id}_citations",
+    empty="No citations on record.",
+    column_config={
+        "supports": "Supports",
+        "subject": "Fact about",
+        "quote": st.column_config.TextColumn("Quote", width="large"),
+        "source": "Source",
+        "publisher": "Publisher",
+        "link": st.column_config.LinkColumn("Link"),
+        "locator": "Where (no link)",
+    },
+)

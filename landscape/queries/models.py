@@ -1,0 +1,314 @@
+"""AI models: lineage, releases over time, who builds on which model, and prices.
+
+Every function takes the same narrowing: ``modalities`` and ``developers`` (names; empty means
+all) and ``notes_only``.
+"""
+
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, Integer, Select, Text, cast, distinct, extract, func, literal, select
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from landscape import models as m
+from landscape.queries.common import cited_sources, joined_text
+from landscape.queries.evidence import from_notes
+from landscape.queries.frames import partial_dates, read_frame
+
+LINEAGE_COLUMNS = [
+    "id",
+    "name",
+    "parent_id",
+    "parent",
+    "developer",
+    "released",
+    "released_on",
+    "modality",
+    "status",
+    "open_weights",
+    "lineage",
+    "depth",
+    "sources",
+]
+LINEAGE_ARROW = " → "
+MAX_LINEAGE_DEPTH = 50
+
+
+def _model_conditions(
+    modalities: tuple[str, ...], developers: tuple[str, ...], notes_only: bool, but: str = ""
+) -> list[ColumnElement[bool]]:
+    """WHERE conditions on ``AIModel`` (the developer joined as ``m.Company``); ``but`` names
+    a filter to leave out (for facet counts)."""
+    a = m.AIModel
+    found = [from_notes(a.id, "model_id", notes_only)]
+    if modalities and but != "modalities":
+        found.append(a.modality.in_(modalities))
+    if developers and but != "developers":
+        developer = aliased(m.Company)
+        developer_ids = select(developer.id).where(developer.name.in_(developers))
+        found.append(a.developer_id.in_(developer_ids.correlate(None)))
+    return found
+
+
+def model_facets(
+    engine: Engine,
+    *,
+    modalities: tuple[str, ...] = (),
+    developers: tuple[str, ...] = (),
+    notes_only: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """``modalities`` and ``developers`` values with how many models each would show, given
+    the other filter; DataFrames of ``value``, ``label``, ``count``."""
+    a = m.AIModel
+
+    def facet(column: Any, but: str) -> Select:
+        shown = (
+            select(a.id)
+            .where(*_model_conditions(modalities, developers, notes_only, but))
+            .correlate(None)
+        )
+        count = func.count(distinct(a.id)).filter(a.id.in_(shown))
+        return (
+            select(column.label("value"), column.label("label"), count.label("count"))
+            .select_from(a)
+            .outerjoin(m.Company, m.Company.id == a.developer_id)
+            .where(from_notes(a.id, "model_id", notes_only), column.is_not(None))
+            .group_by(column)
+            .order_by(count.desc(), column)
+        )
+
+    columns = ["value", "label", "count"]
+    return {
+        "modalities": read_frame(engine, facet(a.modality, "modalities"), columns),
+        "developers": read_frame(engine, facet(m.Company.name, "developers"), columns),
+    }
+
+
+def _lineage_paths() -> Any:
+    """Recursive CTE of (id, lineage, depth): each model's chain from its root, in names."""
+    a = m.AIModel
+    roots = select(
+        a.id, cast(a.name, Text).label("lineage"), literal(0, Integer).label("depth")
+    ).where(a.parent_id.is_(None))
+    paths = roots.cte("lineage_paths", recursive=True)
+    child = aliased(m.AIModel)
+    return paths.union_all(
+        select(
+            child.id,
+            paths.c.lineage + literal(LINEAGE_ARROW) + cast(child.name, Text),
+            paths.c.depth + 1,
+        )
+        .join(paths, child.parent_id == paths.c.id)
+        .where(paths.c.depth < MAX_LINEAGE_DEPTH)
+    )
+
+
+def model_lineage(
+    engine: Engine,
+    *,
+    modalities: tuple[str, ...] = (),
+    developers: tuple[str, ...] = (),
+    notes_only: bool = False,
+) -> pd.DataFrame:
+    """Models in family-tree order (a root, then its descendants depth-first by release),
+    each with its parent, developer, release (as precise as known) and the chain of names
+    from its root (``GPT-1 → GPT-2 → GPT-3``)."""
+    a = m.AIModel
+    parent = aliased(m.AIModel)
+    paths = _lineage_paths()
+    sources = cited_sources("model_id")
+    own = [
+        a.id,
+        a.name,
+        a.parent_id,
+        parent.name,
+        m.Company.name,
+        a.released_on,
+        a.released_precision,
+        a.modality,
+        a.status,
+        a.open_weights,
+        paths.c.lineage,
+        paths.c.depth,
+    ]
+    statement = (
+        select(
+            a.id,
+            a.name,
+            a.parent_id,
+            parent.name.label("parent"),
+            m.Company.name.label("developer"),
+            a.released_on,
+            a.released_precision,
+            a.modality,
+            a.status,
+            a.open_weights,
+            func.coalesce(paths.c.lineage, cast(a.name, Text)).label("lineage"),
+            func.coalesce(paths.c.depth, 0).label("depth"),
+            joined_text(engine, sources.c.title).label("sources"),
+        )
+        .outerjoin(parent, parent.id == a.parent_id)
+        .outerjoin(m.Company, m.Company.id == a.developer_id)
+        .outerjoin(paths, paths.c.id == a.id)
+        .outerjoin(sources, sources.c.subject_id == a.id)
+        .where(*_model_conditions(modalities, developers, notes_only))
+        .group_by(*own)
+    )
+    frame = read_frame(engine, statement, [*LINEAGE_COLUMNS, "released_precision"])
+    frame["released"] = partial_dates(frame, "released_on", "released_precision")
+    frame["released_on"] = pd.to_datetime(frame["released_on"])
+    frame["parent_id"] = frame["parent_id"].astype("Int64")
+    return _family_order(frame)[LINEAGE_COLUMNS].reset_index(drop=True)
+
+
+def _family_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows as a family tree: each root (earliest first), then its children depth-first."""
+    if frame.empty:
+        return frame
+    by_release = frame.sort_values(["released_on", "name"], na_position="last")
+    shown = set(by_release["id"])
+    children: dict[object, list[int]] = {}
+    for model_id, parent_id in zip(by_release["id"], by_release["parent_id"], strict=True):
+        key = parent_id if parent_id in shown else None
+        children.setdefault(key, []).append(model_id)
+    order: list[int] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        model_id = stack.pop()
+        if model_id in order:
+            continue
+        order.append(model_id)
+        stack.extend(reversed(children.get(model_id, [])))
+    order += [model_id for model_id in by_release["id"] if model_id not in order]
+    return frame.set_index("id", drop=False).loc[order]
+
+
+def model_releases(
+    engine: Engine,
+    *,
+    modalities: tuple[str, ...] = (),
+    developers: tuple[str, ...] = (),
+    notes_only: bool = False,
+) -> pd.DataFrame:
+    """Models released per year and modality, with their names and sources."""
+    a = m.AIModel
+    year = cast(extract("year", a.released_on), Integer)
+    sources = cited_sources("model_id")
+    picked = (
+        select(a.id, a.name, a.modality, year.label("year"))
+        .outerjoin(m.Company, m.Company.id == a.developer_id)
+        .where(a.released_on.is_not(None), *_model_conditions(modalities, developers, notes_only))
+        .subquery()
+    )
+    titles = (
+        select(picked.c.year, picked.c.modality, sources.c.title)
+        .join(sources, sources.c.subject_id == picked.c.id)
+        .distinct()
+        .subquery()
+    )
+    titles_text = (
+        select(titles.c.year, titles.c.modality, joined_text(engine, titles.c.title).label("s"))
+        .group_by(titles.c.year, titles.c.modality)
+        .subquery()
+    )
+    statement = (
+        select(
+            picked.c.year,
+            picked.c.modality,
+            func.count(picked.c.id).label("models"),
+            joined_text(engine, picked.c.name, ", ").label("names"),
+            titles_text.c.s.label("sources"),
+        )
+        .outerjoin(
+            titles_text,
+            (titles_text.c.year == picked.c.year) & (titles_text.c.modality == picked.c.modality),
+        )
+        .group_by(picked.c.year, picked.c.modality, titles_text.c.s)
+        .order_by(picked.c.year, picked.c.modality)
+    )
+    return read_frame(engine, statement, ["year", "modality", "models", "names", "sources"])
+
+
+def model_uses(
+    engine: Engine,
+    *,
+    modalities: tuple[str, ...] = (),
+    developers: tuple[str, ...] = (),
+    notes_only: bool = False,
+) -> pd.DataFrame:
+    """Who builds on which model, and how (trains its own, fine-tunes, calls the API): one
+    row per use, naming the user company (a product's owner for a product) and product."""
+    u = m.ModelUse
+    a = m.AIModel
+    user = aliased(m.Company)
+    owner = aliased(m.Company)
+    sources = cited_sources("model_use_id")
+    user_id = func.coalesce(owner.id, user.id)
+    user_name = func.coalesce(owner.name, user.name)
+    own = [u.id, a.name, m.Company.name, user_id, user_name, m.Product.name, u.how, u.description]
+    statement = (
+        select(
+            a.name.label("model"),
+            m.Company.name.label("developer"),
+            user_id.label("company_id"),
+            user_name.label("company"),
+            m.Product.name.label("product"),
+            u.how,
+            u.description,
+            joined_text(engine, sources.c.title).label("sources"),
+        )
+        .join(a, a.id == u.model_id)
+        .outerjoin(m.Company, m.Company.id == a.developer_id)
+        .outerjoin(user, user.id == u.company_id)
+        .outerjoin(m.Product, m.Product.id == u.product_id)
+        .outerjoin(owner, owner.id == m.Product.company_id)
+        .outerjoin(sources, sources.c.subject_id == u.id)
+        .where(
+            from_notes(u.id, "model_use_id", notes_only),
+            *_model_conditions(modalities, developers, False),
+        )
+        .group_by(*own)
+        .order_by(a.name, user_name, m.Product.name)
+    )
+    columns = ["model", "developer", "company_id", "company", "product", "how", "description"]
+    return read_frame(engine, statement, [*columns, "sources"])
+
+
+def model_prices(
+    engine: Engine,
+    *,
+    modalities: tuple[str, ...] = (),
+    developers: tuple[str, ...] = (),
+    notes_only: bool = False,
+) -> pd.DataFrame:
+    """What using a model cost: price, currency, unit (``750 words``), date, sources."""
+    p = m.ModelPrice
+    a = m.AIModel
+    sources = cited_sources("model_price_id")
+    own = [p.id, a.name, p.label, p.price, p.currency, p.unit, p.as_of, p.as_of_precision]
+    statement = (
+        select(
+            a.name.label("model"),
+            p.label,
+            p.price,
+            p.currency,
+            p.unit,
+            p.as_of,
+            p.as_of_precision,
+            joined_text(engine, sources.c.title).label("sources"),
+        )
+        .join(a, a.id == p.model_id)
+        .outerjoin(m.Company, m.Company.id == a.developer_id)
+        .outerjoin(sources, sources.c.subject_id == p.id)
+        .where(
+            from_notes(p.id, "model_price_id", notes_only),
+            *_model_conditions(modalities, developers, False),
+        )
+        .group_by(*own)
+        .order_by(a.name, p.as_of.asc().nulls_last(), p.label)
+    )
+    columns = ["model", "label", "price", "currency", "unit", "as_of", "sources"]
+    frame = read_frame(engine, statement, [*columns, "as_of_precision"])
+    frame["as_of"] = partial_dates(frame, "as_of", "as_of_precision")
+    return frame[columns]

@@ -1,0 +1,89 @@
+"""The Company page in AppTest: permalinks, choosing a company, and every section."""
+
+import pytest
+from sqlalchemy import select
+
+from landscape import db
+from landscape import models as m
+
+from .apptests import open_page, page_links
+from .factories_dash1 import Landscape
+
+
+def test_permalink_opens_the_company_with_its_citations(app_url: str) -> None:
+    with db.get_engine(app_url).connect() as connection:
+        company_id, name = connection.execute(
+            select(m.Company.id, m.Company.name).where(m.Company.name == "OpenAI")
+        ).one()
+        quotes = set(
+            connection.execute(
+                select(m.Citation.quote).where(m.Citation.company_id == company_id)
+            ).scalars()
+        )
+    at = open_page("company", id=str(company_id)).run()
+    assert not at.exception
+    assert at.title[0].value == name
+    citations = at.dataframe[-1].value
+    assert quotes and quotes <= set(citations["quote"])
+    assert at.get("vega_lite_chart")  # its events along time
+
+
+def test_without_an_id_the_page_asks_for_a_company(app_url: str) -> None:
+    at = open_page("company").run()
+    assert not at.exception
+    assert at.title[0].value == "Company"
+    assert at.selectbox(key="id_choice").value is None
+
+
+@pytest.mark.parametrize("bad", ["abc", "999999", "1; DROP TABLE companies"])
+def test_a_bad_id_is_reported_and_nothing_is_shown(app_url: str, bad: str) -> None:
+    at = open_page("company", id=bad).run()
+    assert not at.exception
+    assert any(bad in warning.value.replace("\\", "") for warning in at.warning)
+    assert not at.dataframe
+
+
+def test_choosing_a_company_changes_the_permalink(landscape_app: Landscape) -> None:
+    mem = landscape_app.companies["Mem"]
+    at = open_page("company", id=str(landscape_app.companies["OpenAI"].id)).run()
+    at.selectbox(key="id_choice").select(str(mem.id)).run()
+    assert not at.exception
+    assert at.title[0].value == "Mem"
+    assert at.query_params["id"] == str(mem.id)
+
+
+def test_every_section_of_a_rich_company(landscape_app: Landscape) -> None:
+    openai = landscape_app.companies["OpenAI"]
+    at = open_page("company", id=str(openai.id)).run()
+    assert not at.exception
+    headers = [header.value for header in at.subheader]
+    assert headers[0] == "Products" and headers[-1] == "Citations"
+    assert {"Funding rounds", "Metrics", "Events", "Claims about it", "People"} <= set(headers)
+    tiles = {metric.label: metric.value for metric in at.metric}
+    assert tiles["Founded"] == "2015-Q4" and tiles["Raised (disclosed)"] == "$1B"
+    assert any("No claims" in info.value for info in at.info)
+    fund = landscape_app.companies["OpenAI Startup Fund"]
+    assert ("OpenAI Startup Fund", "company", f"id={fund.id}") in page_links(at)
+
+
+def test_an_investor_lists_and_opens_the_companies_it_backed(
+    landscape_app: Landscape,
+) -> None:
+    fund = landscape_app.companies["OpenAI Startup Fund"]
+    at = open_page("company", id=str(fund.id)).run()
+    backed = next(table for table in at.dataframe if "lead" in table.value.columns)
+    assert set(backed.value["company"]) == {"Descript", "Harvey", "Mem"}
+    row = list(backed.value["company"]).index("Harvey")
+    at.session_state["investments_table"] = {"selection": {"rows": [row], "columns": []}}
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Harvey"
+
+
+def test_notes_only_says_when_the_notes_do_not_mention_a_company(
+    landscape_app: Landscape,
+) -> None:
+    coatue = landscape_app.companies["Coatue"]
+    at = open_page("company", id=str(coatue.id), notes_only="true").run()
+    assert not at.exception
+    assert any("do not mention" in info.value for info in at.info)

@@ -1,0 +1,33 @@
+from landscape import db
+from landscape.queries.evidence import CITATION_COLUMNS, citations
+
+from .factories_dash1 import Landscape
+
+Rows = tuple[str, Landscape]
+
+
+def test_every_citation_is_named_by_what_it_supports(landscape: Rows) -> None:
+    url, rows = landscape
+    cited = citations(db.get_engine(url))
+    assert sorted(cited["citation_id"]) == sorted(c.id for c in rows.citations)
+    assert cited["subject"].notna().all() and list(cited.columns) == CITATION_COLUMNS
+    by_id = cited.set_index("citation_id")
+    investment = next(c for c in rows.citations if c.investment_id)
+    assert by_id.loc[investment.id, "subject"] == "Microsoft → OpenAI"
+    use = next(c for c in rows.citations if c.model_use_id)
+    assert by_id.loc[use.id, "supports"] == "model use"
+
+
+def test_sources_search_and_notes_only_narrow_citations(landscape: Rows) -> None:
+    url, rows = landscape
+    engine = db.get_engine(url)
+    notion = rows.sources["notion"]
+    assert set(citations(engine, source_ids=(notion.id,))["source"]) == {notion.title}
+    found = citations(engine, search="DALL·E 2")
+    assert not found.empty
+    assert all(
+        "DALL·E 2" in q or "DALL·E 2" in s
+        for q, s in zip(found["quote"], found["subject"], strict=True)
+    )
+    assert citations(engine, search="%").empty  # a wildcard is taken literally
+    assert set(citations(engine, notes_only=True)["source_kind"]) == {"notes"}
