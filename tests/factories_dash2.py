@@ -20,8 +20,9 @@ from streamlit.testing.v1 import AppTest
 from landscape import db
 from landscape import models as m
 from landscape.names import normalize_name
-from landscape.pages import PAGES_DIR
 from landscape.seed import SeedLoader
+
+from .apptests import open_page
 
 NOTES_TITLE = "ChatGPT、OpenAI与AIGC市场：一个爱好者的商业笔记"
 
@@ -463,8 +464,8 @@ def add_rich_rows(url: str) -> None:
 
 
 def page(name: str) -> AppTest:
-    """An AppTest of one dashboard page."""
-    return AppTest.from_file(str(PAGES_DIR / f"{name}.py"), default_timeout=60)
+    """An AppTest of one dashboard page, opened through the router."""
+    return open_page(name)
 
 
 def chart_specs(at: AppTest) -> dict[str, dict[str, Any]]:

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from landscape.config import DATABASE_URL_ENV
 from landscape.pages import RegisteredPage, registered_pages
 
+from .apptests import open_page
 from .conftest import REPO
 
 if TYPE_CHECKING:
@@ -190,10 +190,8 @@ def _screenshot(tab: Page, name: str) -> Path:
 
 def _charts_in_apptest(page: RegisteredPage, switches_on: bool) -> int:
     """How many charts the page draws in AppTest (``LANDSCAPE_DATABASE_URL`` set by the test)."""
-    at = AppTest.from_file(str(page.script), default_timeout=60)
-    at.session_state["notes_only"] = switches_on
-    at.session_state["zh"] = switches_on
-    at.run()
+    switches = {"notes_only": "true", "zh": "true"} if switches_on else {}
+    at = open_page(page.script.stem, **switches).run()
     assert not at.exception
     return len(at.get("vega_lite_chart"))
 
