@@ -15,6 +15,9 @@ pages = {
             PAGES_DIR / "overview.py", title="Overview", icon=":material/dashboard:", default=True
         ),
     ],
+    "Data": [
+        st.Page(PAGES_DIR / "add_data.py", title="Add data", icon=":material/add:", url_path="add"),
+    ],
 }
 
 with st.sidebar:

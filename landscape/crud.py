@@ -95,12 +95,29 @@ def save(
         cited = (validate if new_fact else validate_optional)(citation_model, citation or {})
     except InputError as exc:
         errors |= {f"citation.{field}": message for field, message in exc.errors.items()}
+    duplicate = _clash(session, table, data, row_id) if data is not None else None
+    if duplicate is not None and errors:
+        raise InputError(errors | duplicate.errors, duplicate)
     if errors:
         raise InputError(errors)
     writer, editor, id_name, citation_name = _WRITERS[table]
     if row_id is None:
         return writer(session, data=data, **{citation_name: cited})
     return editor(session, data=data, **{id_name: row_id, citation_name: cited})
+
+
+def _clash(
+    session: Session, table: str, data: SQLModel, row_id: int | None
+) -> DuplicateError | None:
+    """A name clash, found early so that it is reported with the other errors."""
+    try:
+        if table == "companies" and data.name is not None:  # type: ignore[attr-defined]
+            _check_company_name(session, data.name, row_id)  # type: ignore[attr-defined]
+        elif table == "sources" and row_id is None:
+            _check_source_key(session, data)  # type: ignore[arg-type]
+    except DuplicateError as exc:
+        return exc
+    return None
 
 
 # ---------------------------------------------------------------- companies

@@ -37,8 +37,11 @@ class InputError(Exception):
     untouched, keeping the field it names.
     """
 
-    def __init__(self, errors: Mapping[str, str]) -> None:
+    def __init__(
+        self, errors: Mapping[str, str], duplicate: "DuplicateError | None" = None
+    ) -> None:
         self.errors = dict(errors)
+        self.duplicate = duplicate  # one of the errors is this clash with an existing row
         super().__init__("; ".join(f"{field}: {message}" for field, message in self.errors.items()))
 
 
@@ -51,7 +54,9 @@ class DuplicateError(InputError):
         self.existing_id = existing_id
         self.existing_name = existing_name
         noun = TABLE_NOUNS.get(table, table)
-        super().__init__({field: f"{noun} {existing_name!r} already exists (id {existing_id})"})
+        message = f"{noun} {existing_name!r} already exists (id {existing_id})."
+        super().__init__({field: message[0].upper() + message[1:]})
+        self.duplicate = self
 
 
 TABLE_NOUNS = {
@@ -223,7 +228,8 @@ def _apply_dates(model: SQLModel, dates: Mapping[str, tuple[str, str]]) -> None:
 
 
 class SourceCreate(m.SourceBase):
-    """A new source. ``published`` takes a partial date (``2023-02``)."""
+    """A new source. ``published`` takes a partial date (``2023-02``); no ``kind`` is an
+    article."""
 
     published: DateText = _date_field("publication date: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
 
@@ -234,6 +240,11 @@ class SourceCreate(m.SourceBase):
     _language = field_validator("language", mode="before")(language_tag)
     _texts = field_validator("publisher", "author", "locator", mode="before")(blank_to_none)
     _published = field_validator("published", mode="before")(partial_date)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        return m.SourceKind.article if blank_to_none(value) is None else value
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
