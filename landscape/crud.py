@@ -494,6 +494,42 @@ def _prefixed(exc: InputError, prefix: str) -> InputError:
 # ---------------------------------------------------------------- looking rows up by name
 
 
+def by_name(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Input that names rows, as the command line gives it, with ids in their place.
+
+    ``company``, ``product``, ``investors`` and ``lead`` (company and product names) become
+    ``company_id``, ``product_id``, ``investor_ids`` and ``lead_investor_id``; ``source_ref``
+    (an id, a web address or a title) becomes ``source_id``; ``cite_company`` becomes the
+    subject of a source's citation. An unknown name is an InputError on its own key.
+    """
+    out = dict(values)
+    if (company := out.pop("company", None)) is not None:
+        out["company_id"] = find_company_id(session, company)
+    if (product := out.pop("product", None)) is not None:
+        out["product_id"] = find_product_id(session, product, out.get("company_id"))
+    if (investors := out.pop("investors", None)) is not None:
+        out["investor_ids"] = [find_company_id(session, name, "investors") for name in investors]
+    if (lead := out.pop("lead", None)) is not None:
+        out["lead_investor_id"] = find_company_id(session, lead, "lead")
+    if (source := out.pop("source_ref", None)) is not None:
+        out["source_id"] = int(source) if str(source).isdigit() else find_source_id(session, source)
+    if (cited := out.pop("cite_company", None)) is not None:
+        out["subject"] = "companies"
+        out["subject_id"] = find_company_id(session, cited, "cite_company")
+    return out
+
+
+def find_row_id(session: Session, table: str, key: str) -> int:
+    """A row's id from its id, or for companies and sources from a name, address or title."""
+    if key.isdigit():
+        return int(key)
+    if table == "companies":
+        return find_company_id(session, key, "id")
+    if table == "sources":
+        return find_source_id(session, key)
+    raise InputError({"id": f"{key!r} is not an id: give the number."})
+
+
 def find_company_id(session: Session, name: str, field: str = "company") -> int:
     """The id of the company named ``name`` (under normalization), or an InputError."""
     found = session.execute(
@@ -522,7 +558,7 @@ def find_source_id(session: Session, key: str) -> int:
         select(m.Source.id).where(m.Source.url_key.in_([key.strip(), normalize_name(key)]))
     ).scalar()
     if found is None:
-        raise InputError({"source": f"No source with the address or title {key!r}."})
+        raise InputError({"source": f"No source with the id, address or title {key!r}."})
     return int(found)
 
 
@@ -533,10 +569,27 @@ def _id(row: SQLModel) -> int:
     return int(row.id)  # type: ignore[attr-defined]
 
 
+_SINGULAR = {
+    "companies": "company",
+    "people": "person",
+    "categories": "category",
+    "products": "product",
+    "funding_rounds": "funding round",
+    "investments": "investment",
+    "ai_models": "AI model",
+    "model_prices": "model price",
+    "model_uses": "model use",
+    "metrics": "metric",
+    "events": "event",
+    "claims": "claim",
+    "sources": "source",
+}
+
+
 def _get(session: Session, table: type[Row], row_id: int | None, field: str) -> Row:
     row = session.get(table, row_id) if row_id is not None else None
     if row is None:
-        noun = table.__tablename__.replace("_", " ").rstrip("s")  # type: ignore[attr-defined]
+        noun = _SINGULAR.get(table.__tablename__, "row")  # type: ignore[attr-defined]
         raise InputError({field: f"No {noun} with id {row_id}."})
     return row
 
