@@ -6,6 +6,7 @@ keeps what was typed; nothing is written until every field passes. A saved form 
 (its widgets get new keys), which also makes a double click or a second Enter write once.
 """
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from landscape.iso_codes import COUNTRIES, CURRENCIES
 from landscape.queries import forms as q
 from landscape.schemas import DuplicateError, InputError
 
+SUBMISSION_WAIT_SECONDS = 60
 DATE_HELP = "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD: as precise as the source is."
 NEW = None
 
@@ -33,19 +35,29 @@ FORMS = {
 
 
 # ---------------------------------------------------------------- form state
+#
+# A double click sends two reruns carrying the same submission. Streamlit may stop a callback
+# at any read or write of st.session_state, and may start the second rerun while the first
+# callback is still writing, in another thread. So a submission reads everything first; then,
+# under a lock, the first comer claims it and the others wait for its outcome; the first
+# writes and records the outcome only through plain objects already in hand. A submission is
+# written exactly once, and every rerun shows its outcome.
 
 
-def generation(table: str) -> int:
-    """Bumped after each save, so the next form gets fresh widget keys."""
-    return int(st.session_state.setdefault(f"add.{table}.generation", 0))
+def form_state(table: str) -> dict[str, Any]:
+    """This form's generation (bumped after each save, so the next form gets fresh widget
+    keys), its last failure and its last saved message."""
+    state: dict[str, Any] = st.session_state.setdefault(f"add.{table}", {})
+    state.setdefault("generation", 0)
+    return state
 
 
 def failure_for(table: str, ns: str) -> InputError | None:
     """The last failed submission of this form instance, if any."""
-    stored = st.session_state.get(f"add.{table}.failure")
-    if not stored or stored[0] != ns:
+    failure = form_state(table).get("failure")
+    if not failure or failure[0] != ns:
         return None
-    return stored[1]
+    return failure[1]
 
 
 def collected(ns: str) -> dict[str, Any]:
@@ -64,12 +76,36 @@ def collected(ns: str) -> dict[str, Any]:
 
 
 def submit(table: str, noun: str, ns: str, row_id: int | None) -> None:
-    """The submit button's callback: validate and write once per form instance."""
-    consumed: set[str] = st.session_state.setdefault("add.consumed", set())
-    if ns in consumed:  # a second click or Enter on a form already saved
-        return
-    consumed.add(ns)
+    """The submit button's callback: validate and write once per form instance ``ns``."""
+    claims = st.session_state.setdefault("add.claims", {"lock": threading.Lock(), "by_form": {}})
+    state = form_state(table)
     values = collected(ns)
+    # From here on: no st.* call until the outcome is recorded (see above).
+    with claims["lock"]:
+        done = claims["by_form"].get(ns)
+        first = done is None
+        if first:
+            done = claims["by_form"][ns] = threading.Event()
+    if not first:  # a second click or Enter: the first one writes, show its outcome
+        done.wait(timeout=SUBMISSION_WAIT_SECONDS)
+        return
+    try:
+        outcome = write(table, noun, values, row_id)
+        if isinstance(outcome, InputError):
+            del claims["by_form"][ns]  # corrected input may be submitted again
+            state.update(failure=(ns, outcome), saved=None)
+        else:
+            state.update(failure=None, saved=outcome, generation=state["generation"] + 1)
+            ui.clear_caches()  # before the waiting reruns wake: they must show fresh data
+    except Exception:
+        del claims["by_form"][ns]  # nothing was written: the next click may try again
+        raise
+    finally:
+        done.set()
+
+
+def write(table: str, noun: str, values: dict[str, Any], row_id: int | None) -> str | InputError:
+    """Save the submitted values; the message naming what was saved, or what was wrong."""
     citation = values.pop("citation", None)
     if table == "sources" and citation is not None:
         subject, _, subject_id = (citation.pop("subject_key", None) or "").partition(":")
@@ -77,16 +113,9 @@ def submit(table: str, noun: str, ns: str, row_id: int | None) -> None:
     try:
         with db.session_scope(database_url()) as session:
             row = crud.save(session, table=table, values=values, citation=citation, row_id=row_id)
-            message = saved_message(noun, row, edited=row_id is not None)
+            return saved_message(noun, row, edited=row_id is not None)
     except InputError as exc:
-        consumed.discard(ns)
-        st.session_state[f"add.{table}.failure"] = (ns, exc)
-        st.session_state[f"add.{table}.saved"] = None
-        return
-    ui.clear_caches()
-    st.session_state[f"add.{table}.failure"] = None
-    st.session_state[f"add.{table}.saved"] = message
-    st.session_state[f"add.{table}.generation"] = generation(table) + 1
+        return exc
 
 
 def saved_message(noun: str, row: Any, edited: bool) -> str:
@@ -417,7 +446,8 @@ CHOICES: dict[str, Callable[..., Any]] = {
 
 def data_form(table: str, noun: str) -> None:
     """A picker (new or an existing row), then the form with its fields and source block."""
-    if saved := st.session_state.get(f"add.{table}.saved"):
+    state = form_state(table)
+    if saved := state.get("saved"):
         st.success(saved, icon=":material/check_circle:")
     rows = dict(ui.query(CHOICES[table]))
     picked = st.selectbox(
@@ -426,7 +456,7 @@ def data_form(table: str, noun: str) -> None:
         format_func=lambda row_id: f"New {noun}" if row_id is None else rows[row_id],
         key=f"add.{table}.pick",
     )
-    ns = f"add.{table}.{picked or 'new'}.{generation(table)}"  # widget keys: ns.field
+    ns = f"add.{table}.{picked or 'new'}.{state['generation']}"  # widget keys: ns.field
     values = ui.query(q.form_values, table, picked) if picked is not None else {}
     form = Form(ns, values, failure_for(table, ns))
     with st.form(f"{ns}-form", enter_to_submit=True, border=True):
