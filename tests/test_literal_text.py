@@ -263,15 +263,15 @@ def test_stored_names_render_literally_in_messages(page: Any, dashboard: dict[st
 
 @pytest.mark.browser
 def test_pickers_and_fields_show_stored_text(page: Any, dashboard: dict[str, Any]) -> None:
+    from playwright.sync_api import expect
+
     _open(page, dashboard["base"], "add")
     for name in (HOSTILE[0], HOSTILE[4], HOSTILE[11], HOSTILE[-1]):
         company_id = dashboard["ids"][name]
         _choose(page, "add.companies.pick", name)
         fields = f"add.companies.{company_id}.0"
-        page.locator(_key(f"{fields}.name") + " input").wait_for()
-        assert page.locator(_key(f"{fields}.name") + " input").input_value() == name
-        description = page.locator(_key(f"{fields}.description") + " textarea")
-        assert description.input_value() == LONG_TEXT
+        expect(page.locator(_key(f"{fields}.name") + " input")).to_have_value(name)
+        expect(page.locator(_key(f"{fields}.description") + " textarea")).to_have_value(LONG_TEXT)
         assert page.locator(_key("add.companies.pick") + " input").input_value() == name
 
 
