@@ -1,5 +1,8 @@
 """``landscape add`` and ``landscape edit``: the forms' rules from the command line."""
 
+import re
+import shlex
+
 import pytest
 from sqlalchemy import select
 from sqlmodel import Session
@@ -7,6 +10,8 @@ from sqlmodel import Session
 from landscape import db
 from landscape import models as m
 from landscape.cli import main
+
+from .conftest import REPO
 
 
 def _company(url: str, name: str) -> m.Company | None:
@@ -58,3 +63,14 @@ def test_an_unknown_name_is_named(seeded_url: str, capsys: pytest.CaptureFixture
     assert main(["--db", seeded_url, "add", "product", "--company", "Nobody", "--name", "X",
                  "--source", "1"]) == 1  # fmt: skip
     assert "No company named 'Nobody'" in capsys.readouterr().err
+
+
+def test_the_readme_examples_run(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("## Adding data")[1]
+    block = re.search(r"```bash\n(.*?)```", section, re.DOTALL).group(1)
+    commands = block.replace("\\\n", " ").strip().splitlines()
+    assert len(commands) >= 4
+    for command in commands:
+        args = shlex.split(command)
+        assert args[0] == "landscape"
+        assert main(["--db", seeded_url, *args[1:]]) == 0, capsys.readouterr().err
