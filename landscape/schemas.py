@@ -76,7 +76,13 @@ def validate(model: type[Model], values: Mapping[str, Any]) -> Model:
     try:
         return model.model_validate(dict(values))
     except ValidationError as exc:
-        raise InputError(field_errors(exc)) from None
+        errors = field_errors(exc)
+    # Rules across fields run only once every field passed; a missing subject is worth
+    # saying at once, with the other errors.
+    subject: tuple[tuple[str, ...], str] | None = getattr(model, "SUBJECT", None)
+    if subject and all(is_blank(values.get(field)) for field in subject[0]):
+        errors.setdefault(subject[0][0], subject[1])
+    raise InputError(errors)
 
 
 def validate_optional(model: type[Model], values: Mapping[str, Any]) -> Model | None:
@@ -98,13 +104,30 @@ def is_blank(value: Any) -> bool:
 
 
 def field_errors(exc: ValidationError) -> dict[str, str]:
-    """Pydantic's errors as {dotted field: first message}."""
+    """Pydantic's errors as {dotted field: first message}, in plain words."""
     errors: dict[str, str] = {}
     for error in exc.errors():
         field = ".".join(str(part) for part in error["loc"]) or "form"
-        message = str(error["msg"]).removeprefix("Value error, ")
-        errors.setdefault(field, message)
+        errors.setdefault(field, _plain(error))
     return errors
+
+
+def _plain(error: Any) -> str:
+    context = error.get("ctx") or {}
+    match error["type"]:
+        case "missing":
+            return "Required."
+        case "greater_than_equal":
+            return f"Must be {context['ge']} or more."
+        case "string_too_long":
+            return f"At most {context['max_length']} characters."
+        case "int_parsing" | "int_from_float" | "int_type":
+            return "Must be a whole number."
+        case "float_parsing" | "float_type":
+            return "Must be a number."
+        case "enum":
+            return f"Must be one of: {context['expected'].replace(chr(39), '')}."
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 # ---------------------------------------------------------------- field rules
@@ -354,6 +377,7 @@ class ProductCreate(m.ProductBase):
     categories: list[str] = Field(default_factory=list)
 
     DATES: ClassVar = {"launched": ("launched_on", "launched_precision")}
+    SUBJECT: ClassVar = (("company_id",), "Pick the company that makes it.")
 
     _name = field_validator("name", mode="before")(required_text)
     _homepage = field_validator("homepage", mode="before")(web_address)
@@ -363,12 +387,13 @@ class ProductCreate(m.ProductBase):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         if self.company_id is None:
-            raise InputError({"company_id": "Pick the company that makes it."})
+            raise InputError({"company_id": self.SUBJECT[1]})
         _apply_dates(self, self.DATES)
         return self
 
 
 class ProductUpdate(ProductCreate):
+    SUBJECT: ClassVar = None  # an edit keeps the stored subject
     name: str | None = Field(default=None, max_length=m.NAME_LENGTH)  # type: ignore[assignment]
     categories: list[str] | None = None  # type: ignore[assignment]
 
@@ -393,6 +418,7 @@ class FundingRoundCreate(m.FundingRoundBase):
     lead_investor_id: int | None = None
 
     DATES: ClassVar = {"announced": ("announced_on", "announced_precision")}
+    SUBJECT: ClassVar = (("company_id",), "Pick the company that raised the round.")
 
     _currency = field_validator("currency", mode="before")(currency_code)
     _texts = field_validator("description", mode="before")(blank_to_none)
@@ -406,7 +432,7 @@ class FundingRoundCreate(m.FundingRoundBase):
         errors: dict[str, str] = {}
         investors = self.investor_ids or []
         if self.company_id is None:
-            errors["company_id"] = "Pick the company that raised the round."
+            errors["company_id"] = self.SUBJECT[1]
         if self.amount is not None and self.currency is None:
             errors["currency"] = "An amount needs its currency."
         if len(set(investors)) != len(investors):
@@ -426,6 +452,8 @@ class FundingRoundCreate(m.FundingRoundBase):
 
 class FundingRoundUpdate(FundingRoundCreate):
     """Changes to a round; ``investor_ids``, when given, replaces the investors."""
+
+    SUBJECT: ClassVar = None  # an edit keeps the stored subject
 
     investor_ids: list[int] | None = None  # type: ignore[assignment]
 
@@ -462,6 +490,7 @@ class MetricCreate(m.MetricBase):
     as_of_text: DateText = _date_field("as of: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
 
     DATES: ClassVar = {"as_of_text": ("as_of", "as_of_precision")}
+    SUBJECT: ClassVar = (("company_id", "product_id", "model_id"), "Pick what the figure is about.")
 
     _texts = field_validator("label", "description", mode="before")(blank_to_none)
     _numbers = field_validator("value_high", mode="before")(blank_to_none)
@@ -471,7 +500,7 @@ class MetricCreate(m.MetricBase):
     def _rules(self) -> Self:
         errors: dict[str, str] = {}
         if self.company_id is None and self.product_id is None and self.model_id is None:
-            errors["company_id"] = "Pick what the figure is about."
+            errors["company_id"] = self.SUBJECT[1]
         if self.unit in NON_NEGATIVE_UNITS and self.value < 0:
             errors["value"] = f"An amount or count in {self.unit.value} cannot be negative."
         if self.value_high is not None and self.value_high < self.value:
@@ -483,6 +512,7 @@ class MetricCreate(m.MetricBase):
 
 
 class MetricUpdate(MetricCreate):
+    SUBJECT: ClassVar = None  # an edit keeps the stored subject
     name: m.MetricName | None = None  # type: ignore[assignment]
     value: float | None = None  # type: ignore[assignment]
     unit: m.MetricUnit | None = None  # type: ignore[assignment]
@@ -504,6 +534,7 @@ class EventCreate(m.EventBase):
     date: DateText = _date_field("when: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
 
     DATES: ClassVar = {"date": ("occurred_on", "occurred_precision")}
+    SUBJECT: ClassVar = (("company_id", "product_id", "model_id"), "Pick whose event it is.")
 
     _title = field_validator("title", mode="before")(required_text)
     _texts = field_validator("description", mode="before")(blank_to_none)
@@ -512,12 +543,13 @@ class EventCreate(m.EventBase):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         if self.company_id is None and self.product_id is None and self.model_id is None:
-            raise InputError({"company_id": "Pick whose event it is."})
+            raise InputError({"company_id": self.SUBJECT[1]})
         _apply_dates(self, self.DATES)
         return self
 
 
 class EventUpdate(EventCreate):
+    SUBJECT: ClassVar = None  # an edit keeps the stored subject
     kind: m.EventKind | None = None  # type: ignore[assignment]
     title: str | None = Field(default=None, max_length=500)  # type: ignore[assignment]
 

@@ -32,6 +32,14 @@ def test_required_fields_of_each_kind_are_named() -> None:
     assert "company_id" in _errors(s.FundingRoundCreate, {})
 
 
+def test_a_missing_subject_is_said_with_the_other_errors() -> None:
+    errors = _errors(s.FundingRoundCreate, {"amount": -1, "currency": "USD"})
+    assert set(errors) == {"amount", "company_id"}
+    assert set(_errors(s.EventCreate, {"kind": "nope", "title": "T"})) == {"kind", "company_id"}
+    assert set(_errors(s.FundingRoundUpdate, {"amount": -1})) == {"amount"}  # an edit keeps it
+    assert _errors(s.FundingRoundCreate, {"amount": -1})["amount"] == "Must be 0 or more."
+
+
 def test_a_name_longer_than_the_column_is_refused_not_cut() -> None:
     assert "name" in _errors(s.CompanyCreate, {"name": "x" * 201})
     assert s.validate(s.CompanyCreate, {"name": "x" * 200}).name == "x" * 200

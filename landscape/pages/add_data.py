@@ -11,13 +11,14 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+from pydantic_core import PydanticUndefined
 
 from landscape import crud, db, ui
 from landscape import models as m
 from landscape.config import database_url
 from landscape.iso_codes import COUNTRIES, CURRENCIES
 from landscape.queries import forms as q
-from landscape.schemas import DuplicateError, InputError
+from landscape.schemas import MODELS, DuplicateError, InputError
 
 SUBMISSION_WAIT_SECONDS = 60
 DATE_HELP = "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD: as precise as the source is."
@@ -280,7 +281,7 @@ def citation_fields(form: Form, new_fact: bool) -> None:
         optional=True,
         help="Leave empty to describe a new source below.",
     )
-    with st.expander("…or a new source", expanded=_has_error(form, "citation.source")):
+    with st.expander("…or a new source", expanded=_has_error(form, "citation.source.")):
         source_fields(form, "citation.source.")
     form.text(
         "citation.quote",
@@ -444,6 +445,16 @@ CHOICES: dict[str, Callable[..., Any]] = {
 }
 
 
+def new_values(table: str) -> dict[str, Any]:
+    """A new row's starting values: its Create model's defaults (a round's type "unknown")."""
+    create = MODELS[table][0]
+    return {
+        name: field.default
+        for name, field in create.model_fields.items()
+        if field.default not in (None, PydanticUndefined)
+    }
+
+
 def data_form(table: str, noun: str) -> None:
     """A picker (new or an existing row), then the form with its fields and source block."""
     state = form_state(table)
@@ -457,7 +468,7 @@ def data_form(table: str, noun: str) -> None:
         key=f"add.{table}.pick",
     )
     ns = f"add.{table}.{picked or 'new'}.{state['generation']}"  # widget keys: ns.field
-    values = ui.query(q.form_values, table, picked) if picked is not None else {}
+    values = ui.query(q.form_values, table, picked) if picked is not None else new_values(table)
     form = Form(ns, values, failure_for(table, ns))
     with st.form(f"{ns}-form", enter_to_submit=True, border=True):
         FIELDS[table](form)
