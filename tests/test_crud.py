@@ -253,3 +253,37 @@ def test_rows_are_found_by_name(seeded_url: str) -> None:
         with pytest.raises(s.InputError) as caught:
             crud.by_name(session, {"investors": ["Microsoft", "Nobody Inc"]})
     assert "Nobody Inc" in caught.value.errors["investors"]
+
+
+# ---------------------------------------------------------------- every stored row survives an edit
+
+
+@pytest.mark.parametrize("table", ["companies", "products", "funding_rounds", "metrics", "events",
+                                   "sources"])  # fmt: skip
+def test_saving_a_stored_row_unchanged_changes_nothing(seeded_url: str, table: str) -> None:
+    """What the edit form shows for each seeded row passes the rules and saves as it was."""
+    from landscape.queries.forms import form_values
+
+    model = crud.TABLES.get(table, m.Source)
+    engine = db.get_engine(seeded_url)
+    openai = _id(seeded_url, m.Company, name="OpenAI")
+    extra = {  # the seed has none of these yet
+        "products": {"company_id": openai, "name": "ChatGPT Plus", "launched": "2023-02",
+                     "homepage": "https://chat.openai.com", "categories": ["Foundation models"]},
+        "metrics": {"company_id": openai, "name": "users", "value": 1e8, "value_high": 1.2e8,
+                    "unit": "count", "approximate": True, "as_of_text": "2023-01"},
+    }  # fmt: skip
+    if table in extra:
+        _save(seeded_url, table, extra[table], {"source_id": 1, "quote": "q"})
+    with Session(engine) as session:
+        before = {row.id: _row(row) for row in session.execute(select(model)).scalars()}
+    assert before, f"the seed has no {table}"
+    for row_id in before:
+        values = form_values(engine, table, row_id)
+        values.pop("model_id", None)
+        _save(seeded_url, table, values, row_id=row_id)
+    with Session(engine) as session:
+        after = {row.id: _row(row) for row in session.execute(select(model)).scalars()}
+    for row_id, columns in before.items():
+        changed = {k for k, v in after[row_id].items() if v != columns[k]} - {"updated_at"}
+        assert not changed, (table, row_id, changed)
