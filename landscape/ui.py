@@ -83,13 +83,16 @@ def escape_markdown(text: object) -> str:
     The result renders as exactly ``text``: every markdown, HTML, entity (``&amp;``), LaTeX
     (``$``), colour and icon directive (``:red[...]``, ``:material/x:``) character is
     backslash-escaped, the patterns Streamlit rewrites after parsing (icons, autolinks,
-    arrows) are split by an empty span, and line breaks stay line breaks. As anywhere in
-    HTML, a run of spaces shows as one.
+    arrows, an alert's leading emoji) are split by an empty span, and line breaks stay line
+    breaks (not in headings, which are one line). As anywhere in HTML, a run of spaces shows
+    as one.
     """
     if text is None:
         return ""
-    out: list[str] = []
-    for char in str(text).replace("\r\n", "\n").replace("\r", "\n"):
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    # An alert (st.info, st.success ...) takes a leading emoji as its icon: start with a split.
+    out: list[str] = [_SPLIT] if text and not text[0].isascii() else []
+    for char in text:
         if char == "\n":
             out.append("\\\n")  # a hard line break
             continue

@@ -327,6 +327,74 @@ def test_the_overview_renders_hostile_data_safely(page: Any, dashboard: dict[str
     assert page.locator("[data-testid=stMain] b, [data-testid=stMain] i").count() == 0
 
 
+# Every markdown-parsing element a page may show stored text in, and where its text lands.
+ELEMENTS = {
+    "markdown": ("st.markdown(e)", "[data-testid=stMarkdownContainer]"),
+    "caption": ("st.caption(e)", "[data-testid=stCaptionContainer]"),
+    "header": ("st.header(e, anchor=False)", "[data-testid=stHeading] h2"),
+    "info": ("st.info(e)", "[data-testid=stAlertContentInfo] [data-testid=stMarkdownContainer]"),
+    "metric": ("st.metric(e, 1)", "[data-testid=stMetricLabel]"),
+    "expander": (
+        "st.expander(e)",
+        "[data-testid=stExpander] summary [data-testid=stMarkdownContainer]",
+    ),
+    "button": (
+        "st.button(e, key=f'b{i}')",
+        "[data-testid=stButton] [data-testid=stMarkdownContainer]",
+    ),
+    "tab": ("st.tabs([e, 'other'])", "[data-testid=stTab] [data-testid=stMarkdownContainer]"),
+    "label": ("st.text_input(e, key=f't{i}')", "[data-testid=stWidgetLabel]"),
+}
+MULTI_LINE = "line one\nline two\n\n    indented four\n# not a heading\n- not a list"
+
+
+@pytest.mark.browser
+def test_escape_markdown_renders_literally_in_every_element(browser: Any, tmp_path: Path) -> None:
+    """ui.escape_markdown, in each element that parses markdown, shows exactly the text."""
+    texts = [*HOSTILE, LONG_TEXT[:1000]]
+    script = tmp_path / "elements.py"
+    calls = "\n".join(f"        {call}" for call, _ in ELEMENTS.values())
+    script.write_text(
+        "import streamlit as st\n"
+        "from landscape.ui import escape_markdown\n"
+        f"TEXTS = {[*texts, MULTI_LINE]!r}\n"
+        "for i, text in enumerate(TEXTS):\n"
+        "    e = escape_markdown(text)\n"
+        "    with st.container(key=f'case{i}'):\n"
+        "        if '\\n' in text:\n"
+        "            st.markdown(e)\n"
+        "            continue\n"
+        f"{calls}\n",
+        encoding="utf-8",
+    )
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/_stcore/health")
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        last = f".st-key-case{len(texts)} [data-testid=stMarkdownContainer]"
+        page.wait_for_selector(last, timeout=60_000)
+        page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')")
+        for i, text in enumerate(texts):
+            for name, (_, selector) in ELEMENTS.items():
+                shown = page.locator(f".st-key-case{i} {selector}").first
+                assert shown.inner_text() == text, (name, text)
+                _no_injection(page, shown)
+        multi = page.locator(last).first
+        assert multi.inner_text() == MULTI_LINE.replace("    ", "")  # HTML drops leading spaces
+        _no_injection(page, multi)
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def _notes_title(url: str) -> str:
     with Session(db.get_engine(url)) as session:
         return str(session.execute(select(m.Source.title).where(m.Source.kind == "notes")).scalar())
