@@ -3,7 +3,7 @@
 Each tab is one form. Pick "new" or an existing row above it; every field is validated by the
 library (``crud.save``) on submit. A bad field gets its message right under it and the form
 keeps what was typed; nothing is written until every field passes. A saved form starts afresh
-(its widgets get new keys), which also makes a double click or a second Enter write once.
+(its widgets get new keys), and a double click or a second Enter writes once (see below).
 """
 
 import threading
@@ -92,15 +92,18 @@ def submit(table: str, noun: str, ns: str, row_id: int | None) -> None:
         return
     try:
         outcome = write(table, noun, values, row_id)
-        if isinstance(outcome, InputError):
-            del claims["by_form"][ns]  # corrected input may be submitted again
-            state.update(failure=(ns, outcome), saved=None)
-        else:
-            state.update(failure=None, saved=outcome, generation=state["generation"] + 1)
-            ui.clear_caches()  # before the waiting reruns wake: they must show fresh data
     except Exception:
         del claims["by_form"][ns]  # nothing was written: the next click may try again
+        done.set()
         raise
+    if isinstance(outcome, InputError):
+        del claims["by_form"][ns]  # corrected input may be submitted again
+        state.update(failure=(ns, outcome), saved=None)
+    else:
+        state.update(failure=None, saved=outcome, generation=state["generation"] + 1)
+    try:
+        if not isinstance(outcome, InputError):
+            ui.clear_caches()  # before the waiting reruns wake: they must show fresh data
     finally:
         done.set()
 
