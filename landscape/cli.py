@@ -214,6 +214,136 @@ def cmd_validate(args: argparse.Namespace) -> None:
     say("no problems found")
 
 
+# ---------------------------------------------------------------- add and edit
+
+# command-line name -> table; options come from the table's Create model
+WRITE_KINDS = {
+    "company": "companies",
+    "product": "products",
+    "round": "funding_rounds",
+    "metric": "metrics",
+    "event": "events",
+    "source": "sources",
+}
+# model field -> (option, help) where the command line names rows instead of giving ids
+_NAMED_FIELDS = {
+    "company_id": ("--company", "the company's name"),
+    "product_id": ("--product", "the product's name"),
+    "investor_ids": ("--investor", "an investor's name (repeat for each)"),
+    "lead_investor_id": ("--lead", "the lead investor's name (also give it as --investor)"),
+    "categories": ("--category", "a category name (repeat for each)"),
+    "as_of_text": ("--as-of", "as of: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY"),
+}
+_NAMED_DEST = {"investor_ids": "investors", "lead_investor_id": "lead", "company_id": "company"}
+_NEW_SOURCE_FIELDS = ("title", "url", "kind", "publisher", "author", "published", "language")
+
+
+def cmd_write(args: argparse.Namespace) -> None:
+    from landscape import crud
+    from landscape.schemas import InputError
+
+    table = WRITE_KINDS[args.kind]
+    given = {k: v for k, v in vars(args).items() if k.startswith("f_")}
+    values = {key[2:]: value for key, value in given.items() if not key.startswith("f_cite_")}
+    citation = {key[7:]: value for key, value in given.items() if key.startswith("f_cite_")}
+    new_source = {
+        name: citation.pop(f"new_source_{name}")
+        for name in _NEW_SOURCE_FIELDS
+        if f"new_source_{name}" in citation
+    }
+    if new_source:
+        citation["source"] = new_source
+    upgrade_db(args.db)
+    try:
+        with session_scope(args.db) as session:
+            values = crud.by_name(session, values)
+            citation = crud.by_name(session, citation)
+            row_id = crud.find_row_id(session, table, args.id) if args.command == "edit" else None
+            row = crud.save(session, table=table, values=values, citation=citation, row_id=row_id)
+            label, saved_id = crud.describe(row), row.id  # type: ignore[attr-defined]
+    except InputError as exc:
+        raise CommandFailed(str(exc)) from None
+    verb = "updated" if row_id is not None else "added"
+    say(f"{verb} {args.kind} {label!r} (id {saved_id})")
+
+
+def _add_field_options(parser: argparse.ArgumentParser, table: str) -> None:
+    """One option per field of the table's Create model; absent options are left unset."""
+    from landscape.schemas import MODELS
+
+    create = MODELS[table][0]
+    date_columns = {c for columns in create.DATES.values() for c in columns}  # type: ignore[attr-defined]
+    fields = parser.add_argument_group("fields (an edit changes only those given)")
+    for name, info in create.model_fields.items():
+        if name in date_columns or name == "model_id":
+            continue
+        option, help_text = _NAMED_FIELDS.get(name, (f"--{name.replace('_', '-')}", None))
+        dest = "f_" + _NAMED_DEST.get(name, name)
+        kwargs: dict = {"dest": dest, "default": argparse.SUPPRESS}
+        annotation = str(info.annotation)
+        enum = _enum_of(info.annotation)
+        if name in ("investor_ids", "categories"):
+            kwargs |= {"action": "append", "metavar": "NAME"}
+        elif annotation == "<class 'bool'>":
+            kwargs["action"] = argparse.BooleanOptionalAction
+        elif enum is not None:
+            kwargs["metavar"] = name.upper()
+            help_text = help_text or "one of: " + ", ".join(member.value for member in enum)
+        else:
+            kwargs["metavar"] = "NAME" if option in ("--company", "--product", "--lead") else "TEXT"
+        help_text = (
+            help_text
+            or info.description
+            or ("one of: " + ", ".join(kwargs["choices"]) if "choices" in kwargs else None)
+        )
+        fields.add_argument(option, help=help_text, **kwargs)
+    source = parser.add_argument_group("source (a new fact needs one)")
+    if table == "sources":
+        source.add_argument(
+            "--cite-company",
+            dest="f_cite_cite_company",
+            metavar="NAME",
+            default=argparse.SUPPRESS,
+            help="cite this source for a company",
+        )
+    else:
+        source.add_argument(
+            "--source",
+            dest="f_cite_source_ref",
+            metavar="SOURCE",
+            default=argparse.SUPPRESS,
+            help="an existing source: its id, web address or title",
+        )
+        for name in _NEW_SOURCE_FIELDS:
+            source.add_argument(
+                f"--new-source-{name}",
+                dest=f"f_cite_new_source_{name}",
+                metavar="TEXT",
+                default=argparse.SUPPRESS,
+                help=f"a new source's {name}"
+                if name != "title"
+                else "a new source, added with the fact",
+            )
+    source.add_argument(
+        "--quote",
+        dest="f_cite_quote",
+        metavar="TEXT",
+        default=argparse.SUPPRESS,
+        help="the source's own words, exactly",
+    )
+    source.add_argument("--note", dest="f_cite_note", metavar="TEXT", default=argparse.SUPPRESS)
+
+
+def _enum_of(annotation: object) -> type | None:
+    from enum import Enum
+    from typing import get_args
+
+    for candidate in (annotation, *get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, Enum):
+            return candidate
+    return None
+
+
 def cmd_dashboard(args: argparse.Namespace) -> None:
     script = project_path("dashboard.py")
     env = dict(os.environ, **{DATABASE_URL_ENV: database_url(args.db)})
@@ -321,6 +451,21 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check citations, references, dates, names, amounts and units"
     )
     validate.set_defaults(handler=cmd_validate)
+
+    for command, summary in (
+        ("add", "add a company, product, round, metric, event or source (with its source)"),
+        ("edit", "change fields of a company, product, round, metric, event or source"),
+    ):
+        writer = commands.add_parser(command, help=summary)
+        kinds = writer.add_subparsers(dest="kind", metavar="KIND", required=True)
+        for kind, table in WRITE_KINDS.items():
+            sub = kinds.add_parser(kind, help=f"{command} a {kind}")
+            if command == "edit":
+                sub.add_argument(
+                    "id", metavar="ID", help="its id (a company or source: or its name)"
+                )
+            _add_field_options(sub, table)
+            sub.set_defaults(handler=cmd_write)
 
     dashboard = commands.add_parser("dashboard", help="open the Streamlit dashboard")
     dashboard.add_argument("--port", type=int, default=8501)

@@ -2,7 +2,6 @@
 display of text that comes from the database."""
 
 import importlib
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -68,19 +67,43 @@ def clear_caches() -> None:
     st.cache_data.clear()
 
 
-# Characters that Streamlit's markdown gives a meaning to.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=^])")
+# Characters that Streamlit's markdown gives a meaning to: backslash-escaped.
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|~<>$:=^&")
+# Streamlit rewrites some text *after* parsing, where escapes no longer count: icons
+# (``:material/x:``, ``:material_x:``, ``:streamlit:``), GFM autolinks (``http://``, ``www.``,
+# ``a@b.c``) and typographic arrows (``->``, ``<=``, ``--``, ``~=``). An empty ``:small[]``
+# directive after a colon, an at sign or an operator character, and before a dot, splits the
+# text so that no such pattern is left whole; the empty span it becomes renders nothing.
+_SPLIT_AFTER = frozenset(":@-<>~=")
+_SPLIT_BEFORE = frozenset(".")
+_SPLIT = ":small[]"
 
 
 def escape_markdown(text: object) -> str:
     """Text from the database made safe for any Streamlit element that parses markdown.
 
-    Every markdown, HTML, LaTeX (``$``), colour and icon directive (``:red[...]``,
-    ``:material/x:``) character is backslash-escaped, so the text shows exactly as stored.
+    The result renders as exactly ``text``: every markdown, HTML, entity (``&amp;``), LaTeX
+    (``$``), colour and icon directive (``:red[...]``, ``:material/x:``) character is
+    backslash-escaped, the patterns Streamlit rewrites after parsing (icons, autolinks,
+    arrows, an alert's leading emoji) are split by an empty span, and line breaks stay line
+    breaks (not in headings, which are one line). As anywhere in HTML, a run of spaces shows
+    as one.
     """
     if text is None:
         return ""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    # An alert (st.info, st.success ...) takes a leading emoji as its icon: start with a split.
+    out: list[str] = [_SPLIT] if text and not text[0].isascii() else []
+    for char in text:
+        if char == "\n":
+            out.append("\\\n")  # a hard line break
+            continue
+        if char in _SPLIT_BEFORE:
+            out.append(_SPLIT)
+        out.append("\\" + char if char in _MARKDOWN_SPECIALS else char)
+        if char in _SPLIT_AFTER:
+            out.append(_SPLIT)
+    return "".join(out)
 
 
 def money(amount_usd: int | float | None) -> str:

@@ -22,7 +22,8 @@ def test_money_is_short_and_honest(amount: int | None, text: str) -> None:
 def test_escape_markdown_leaves_no_unescaped_special(raw: str) -> None:
     escaped = escape_markdown(raw)
     assert escaped != raw
-    assert escaped.replace("\\", "") == raw.replace("\\", "")
+    unsplit = escaped.replace(":small[]", "")  # the empty spans that split rewritten patterns
+    assert unsplit.replace("\\", "") == raw.replace("\\", "")
 
 
 @pytest.mark.parametrize(
