@@ -28,7 +28,7 @@ pages = {
     ],
     "Data": [
         st.Page(PAGES_DIR / "sources.py", title="Sources", icon=":material/menu_book:"),
-        st.Page(PAGES_DIR / "add_data.py", title="Add data", icon=":material/add:", url_path="add"),
+        st.Page(PAGES_DIR / "add.py", title="Add data", icon=":material/add:"),
         st.Page(PAGES_DIR / "exchange.py", title="Import & export", icon=":material/swap_horiz:"),
     ],
 }

@@ -20,15 +20,14 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session
-from streamlit.testing.v1 import AppTest
 
 from landscape import crud, db
 from landscape import models as m
 from landscape import schemas as s
 from landscape.config import DATABASE_URL_ENV
-from landscape.pages import PAGES_DIR
 from landscape.ui import escape_markdown
 
+from .apptests import open_page
 from .conftest import REPO
 
 # Each a company name (one line, at most 200 characters, unique under normalization).
@@ -65,7 +64,7 @@ def _names_are_valid() -> None:
 
 def test_hostile_text_round_trips_through_the_form(app_url: str) -> None:
     _names_are_valid()
-    at = AppTest.from_file(str(PAGES_DIR / "add_data.py"), default_timeout=60).run()
+    at = open_page("add").run()
     notes = _notes_id(app_url)
     for generation, name in enumerate(HOSTILE):
         key = f"add.companies.new.{generation}"
@@ -89,7 +88,7 @@ def test_the_edit_form_shows_stored_text_unchanged(seeded_url: str, monkeypatch)
     monkeypatch.setenv(DATABASE_URL_ENV, seeded_url)
     name = HOSTILE[4]
     company_id = _add_company(seeded_url, name, LONG_TEXT)
-    at = AppTest.from_file(str(PAGES_DIR / "add_data.py"), default_timeout=60).run()
+    at = open_page("add").run()
     at.selectbox(key="add.companies.pick").set_value(company_id).run()
     key = f"add.companies.{company_id}.0"
     assert at.text_input(key=f"{key}.name").value == name

@@ -12,8 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from landscape import db
 from landscape import models as m
-from landscape.pages import PAGES_DIR
 from landscape.ui import escape_markdown
+
+from .apptests import open_page
 
 TABS = {
     "companies": "Company",
@@ -26,7 +27,7 @@ TABS = {
 
 
 def _page(table: str = "companies") -> AppTest:
-    at = AppTest.from_file(str(PAGES_DIR / "add_data.py"), default_timeout=60)
+    at = open_page("add")
     at.query_params["form"] = TABS[table]
     return at.run()
 
@@ -83,7 +84,7 @@ def test_every_form_opens(app_url: str, table: str) -> None:
 
 
 def test_a_saved_company_is_named_and_shown_on_every_page(app_url: str) -> None:
-    overview = AppTest.from_file(str(PAGES_DIR / "overview.py"), default_timeout=60).run()
+    overview = open_page("overview").run()
     before = int(next(t.value for t in overview.metric if t.label == "Companies"))
     at = _page()
     at.text_input(key=_key("companies", "name")).input("Acme **AI**")
