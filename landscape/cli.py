@@ -347,15 +347,10 @@ def _enum_of(annotation: object) -> type | None:
 def cmd_dashboard(args: argparse.Namespace) -> None:
     script = project_path("dashboard.py")
     env = dict(os.environ, **{DATABASE_URL_ENV: database_url(args.db)})
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(args.port),
-    ]
+    command = [sys.executable, "-m", "streamlit", "run", str(script)]
+    command += ["--server.port", str(args.port)]
+    # No first-run e-mail prompt and no usage statistics: the dashboard opens straight away.
+    command += ["--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false"]
     if args.headless:
         command += ["--server.headless", "true"]
     say(f"serving the dashboard on http://localhost:{args.port} (Ctrl+C stops it)")
