@@ -109,3 +109,22 @@ def test_tick_helpers() -> None:
     assert charts.power_ticks(0) == [0]
     assert charts.power_ticks(23_500_000) == [0, 10**6, 10**7]
     assert charts.one_two_five(1_500_000_000, 1_500_000_000) == [10**9, 2 * 10**9]
+
+
+def test_a_companys_amounts_alternate_above_and_below_its_points() -> None:
+    rounds = pd.DataFrame(
+        {
+            "company": ["OpenAI", "OpenAI", "OpenAI", "Mem"],
+            "date": pd.to_datetime(["2023-01-23", "2019-01-01", "2022-10-01", "2022-11-01"]),
+            "when": ["2023-01-23", "2019", "2022-10", "2022-11"],
+            "round_type": ["corporate_round", "corporate_round", "strategic", "unknown"],
+            "amount_usd": [10_000_000_000, 1_000_000_000, None, 23_500_000],
+            "lead": [True, True, True, True],
+            "sources": ["LA Times", "notes", "notes", "Tech Brew"],
+        }
+    )
+    spec = charts.portfolio_chart(rounds, "Microsoft").to_dict()
+    data = pd.DataFrame(next(iter(spec["datasets"].values())))
+    assert data["label_above"].tolist() == [True, True, False, True]  # 2023 is OpenAI's third
+    above, below = spec["layer"][1], spec["layer"][2]
+    assert above["mark"]["dy"] < 0 < below["mark"]["dy"]

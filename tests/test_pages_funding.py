@@ -1,7 +1,7 @@
 """The Funding page in AppTest on the seeded database: tiles, per-year, cumulative, valuations,
 leaderboard, portfolio."""
 
-from landscape.ui import money
+from landscape.ui import escape_markdown, money
 
 from .factories_dash2 import chart_data, chart_specs, investors_of, page, seed
 
@@ -85,3 +85,18 @@ def test_a_database_without_rounds(bare_app_url: str) -> None:
     assert not at.exception and not at.get("vega_lite_chart")
     assert _tiles(at)["Rounds"] == "0"
     assert any("No investment on record" in info.value for info in at.info)
+
+
+def test_a_portfolio_names_the_rounds_it_cannot_date(app_url: str) -> None:
+    at = page("funding")
+    at.query_params["investor"] = "Microsoft"
+    at.run()
+    backed = [r for r in ROUNDS if "Microsoft" in investors_of(r)]
+    undated = [r for r in backed if "announced" not in r]
+    assert [r["company"] for r in undated] == [FUND]  # its $100M, which the notes do not date
+    drawn = chart_data(at, "Microsoft → portfolio", "lead")
+    assert len(drawn) == len(backed)
+    named = ", ".join(f"{r['company']} ({money(r.get('amount_usd'))})" for r in undated)
+    assert escape_markdown(f"Undated, so not on the chart: {named}.") in [
+        caption.value for caption in at.caption
+    ]

@@ -156,6 +156,7 @@ def test_reach_counts_days_from_the_most_precise_launch(seeded_url: str) -> None
         if e.get("product") == "ChatGPT" and e["kind"] == "release" and len(str(e["date"])) == 10
     )
     assert reach.loc["ChatGPT", "launched_when"] == str(release_day)
+    assert reach.loc["ChatGPT", "launch_day_known"]
     assert reach.loc["ChatGPT", "days"] == (seed_date(users["as_of"]) - release_day).days == 5
     assert reach.loc["ChatGPT", "value"] == users["value"]
     assert reach["days"].is_monotonic_increasing
@@ -165,6 +166,7 @@ def test_notes_only_counts_from_the_first_day_of_the_notes_launch_month(seeded_u
     reach = q.reach_since_launch(db.get_engine(seeded_url), notes_only=True).set_index("subject")
     launched = next(p["launched"] for p in seed("products") if p["name"] == "ChatGPT")
     assert reach.loc["ChatGPT", "launched_when"] == str(launched)
+    assert not reach.loc["ChatGPT", "launch_day_known"]  # so the days are an upper bound
     days = (seed_date(_chatgpt_users()["as_of"]) - seed_date(launched)).days
     assert reach.loc["ChatGPT", "days"] == days
     assert "Notion AI" not in reach.index  # its waitlist is the public record's

@@ -172,7 +172,14 @@ def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
 
 
 def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
-    """An investor's portfolio: each company it backed, a point per round along time."""
+    """An investor's portfolio: each company it backed, a point per round along time.
+
+    A company's amounts are written right of its points, a little above and below in turn, so
+    rounds a few months apart (OpenAI's of October 2022 and January 2023) keep them apart.
+    Undated rounds cannot be placed; the page lists them.
+    """
+    order = rounds.sort_values("date").groupby("company").cumcount()
+    rounds = rounds.assign(label_above=(order % 2 == 0).reindex(rounds.index))
     base = (
         alt.Chart(rounds)
         .transform_calculate(amount=money_expression("amount_usd"))
@@ -199,8 +206,11 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
         .scale(domain=[True, False])
         .legend(orient="bottom"),
     )
-    labels = base.mark_text(align="left", dx=10, fontSize=11).encode(alt.Text("amount:N"))
-    return (points + labels).properties(
+    text = {"align": "left", "dx": 10, "fontSize": 11}
+    above = base.transform_filter("datum.label_above").mark_text(dy=-8, **text)
+    below = base.transform_filter("!datum.label_above").mark_text(dy=8, **text)
+    labels = [layer.encode(alt.Text("amount:N")) for layer in (above, below)]
+    return alt.layer(points, *labels).properties(
         title=f"{investor} → portfolio",
         height=180 + 50 * rounds["company"].nunique(),
     )

@@ -114,10 +114,11 @@ def days_domain(days: pd.Series) -> list[int]:
     return [0, next((tick for tick in DAY_TICKS if tick >= latest), int(latest))]
 
 
-# "1M users after 5 days", "2M waitlist at launch".
+# "1M users after 5 days"; "within 34 days" when the launch is known only to the month.
 FIGURE_LABEL = (
     "format(datum.value, '.3~s') + ' ' + datum.metric + (datum.days == 0 ? ' at launch' : "
-    "' after ' + datum.days + (datum.days == 1 ? ' day' : ' days'))"
+    "(datum.launch_day_known ? ' after ' : ' within ') + datum.days + "
+    "(datum.days == 1 ? ' day' : ' days'))"
 )
 
 

@@ -306,7 +306,7 @@ def reach_since_launch(engine: Engine, notes_only: bool = False) -> pd.DataFrame
     The launch is the product's launch date (made more precise by a release event of the
     product inside that period), else its first release event, else the model's release, else
     the company's founding; ``days`` counts from the first day of the launch period to the
-    figure's date.
+    figure's date, so it is an upper bound unless ``launch_day_known``.
     """
     metric = m.Metric
     subject = _Subject()
@@ -347,4 +347,5 @@ def reach_since_launch(engine: Engine, notes_only: bool = False) -> pd.DataFrame
     frame = add_when(frame, "date", "precision")
     frame = add_when(frame, "launched", "launched_precision", when="launched_when")
     frame["days"] = (frame["date"] - frame["launched"]).dt.days
+    frame["launch_day_known"] = frame["launched_precision"] == "day"
     return frame.drop(columns=["precision", "launched_precision"]).sort_values("days")
