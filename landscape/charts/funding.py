@@ -11,8 +11,8 @@ from landscape.charts.growth import MONTH_AXIS
 ROUND_TYPE_TITLE = "Round type"
 USD_FORMAT = "$,.0f"
 # $10B rather than d3's SI "$10G".
-USD_LABELS = {"format": "$.2~s", "labelExpr": "replace(datum.label, 'G', 'B')"}
-USD_AXIS = alt.Axis(**USD_LABELS)
+USD_LABELS = "replace(datum.label, 'G', 'B')"
+USD_AXIS = alt.Axis(format="$.2~s", labelExpr=USD_LABELS)
 # Room for a company's whole name on an axis ("OpenAI Startup Fund" was cut), in pixels.
 NAME_LABEL_LIMIT = 240
 
@@ -96,7 +96,11 @@ def cumulative_chart(rounds: pd.DataFrame) -> alt.LayerChart:
             alt.Y("cumulative_usd:Q")
             .title("Raised so far (disclosed, USD, log scale)")
             .scale(type="symlog", constant=SYMLOG_CONSTANT)
-            .axis(**USD_LABELS, values=power_ticks(rounds["cumulative_usd"].max())),
+            .axis(
+                format="$.2~s",
+                labelExpr=USD_LABELS,
+                values=power_ticks(rounds["cumulative_usd"].max()),
+            ),
             alt.Color("company:N").title("Company"),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
@@ -127,7 +131,7 @@ def valuation_chart(values: pd.DataFrame) -> alt.LayerChart:
             alt.Y("valuation_usd:Q")
             .title("Valuation (USD, log scale)")
             .scale(type="log", domain=[ticks[0], ticks[-1]], nice=False)
-            .axis(**USD_LABELS, values=ticks),
+            .axis(format="$.2~s", labelExpr=USD_LABELS, values=ticks),
             alt.Color("company:N").title("Company"),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
@@ -206,11 +210,12 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
         .scale(domain=[True, False])
         .legend(orient="bottom"),
     )
-    text = {"align": "left", "dx": 10, "fontSize": 11}
-    above = base.transform_filter("datum.label_above").mark_text(dy=-8, **text)
-    below = base.transform_filter("!datum.label_above").mark_text(dy=8, **text)
+    above = base.transform_filter("datum.label_above")
+    above = above.mark_text(align="left", dx=10, dy=-8, fontSize=11)
+    below = base.transform_filter("!datum.label_above")
+    below = below.mark_text(align="left", dx=10, dy=8, fontSize=11)
     labels = [layer.encode(alt.Text("amount:N")) for layer in (above, below)]
-    return alt.layer(points, *labels).properties(
+    return alt.LayerChart(layer=[points, *labels]).properties(
         title=f"{investor} → portfolio",
         height=180 + 50 * rounds["company"].nunique(),
     )

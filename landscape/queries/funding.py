@@ -21,6 +21,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from landscape import models as m
 from landscape.queries.common import (
@@ -228,11 +229,14 @@ def valuations(
 def _a_round_valued(metric: type[m.Metric], notes_only: bool) -> Any:
     """EXISTS: a round of the metric's company, on its date, valued at its value."""
     return (
-        select(ROUND.id)
+        select(col(ROUND.id))
         .where(
             ROUND.company_id == metric.company_id,
             ROUND.announced_on == metric.as_of,
-            or_(ROUND.post_money_usd == metric.value, ROUND.pre_money_usd == metric.value),
+            or_(
+                col(ROUND.post_money_usd) == metric.value,
+                col(ROUND.pre_money_usd) == metric.value,
+            ),
             *notes_conditions(notes_only, "funding_round_id", ROUND.id),
         )
         .exists()

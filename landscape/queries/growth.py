@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, Integer, case, cast, extract, func, select
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from landscape import models as m
 from landscape.queries.common import (
@@ -170,7 +171,7 @@ def accuracy_change(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     conditions = _conditions((m.MetricName.accuracy,), (), notes_only, subject)
     conditions.append(metric.unit == m.MetricUnit.percent)
     partition = (metric.company_id, metric.product_id, metric.model_id)
-    dated = metric.as_of.is_not(None)
+    dated = col(metric.as_of).is_not(None)
     ranked = subject.join(
         select(
             subject.company.name.label("company"),
@@ -279,7 +280,7 @@ def _product_release(product: Any, notes_only: bool, refine: bool) -> tuple[Any,
     conditions = [
         event.product_id == product.id,
         event.kind == m.EventKind.release,
-        event.occurred_on.is_not(None),
+        col(event.occurred_on).is_not(None),
         *notes_conditions(notes_only, "event_id", event.id),
     ]
     order: tuple[Any, ...] = (event.occurred_on, _precision_rank(event.occurred_precision))
@@ -292,7 +293,7 @@ def _product_release(product: Any, notes_only: bool, refine: bool) -> tuple[Any,
             _precision_rank(event.occurred_precision) < _precision_rank(product.launched_precision),
         ]
         order = order[::-1]
-    found = select(event.occurred_on, event.occurred_precision).where(*conditions)
+    found = select(col(event.occurred_on), col(event.occurred_precision)).where(*conditions)
     found = found.order_by(*order, event.id).limit(1).correlate(product)
     return (
         found.with_only_columns(event.occurred_on).scalar_subquery(),
