@@ -1,5 +1,6 @@
 """Fixtures of the Timeline, Growth, Funding and Thesis tests, loaded as a pytest plugin
-(``pytest_plugins = ["tests.fixtures_dash2"]``)."""
+(``pytest_plugins = ["tests.fixtures_dash2"]``). The seeded database comes from conftest
+(``seeded_url``, ``app_url``); this adds what the seed cannot show."""
 
 import pytest
 
@@ -7,26 +8,11 @@ from landscape import db
 from landscape import models as m
 from landscape.config import DATABASE_URL_ENV
 
-from .factories_dash2 import add_rich_rows
-
-
-@pytest.fixture
-def rich_url(seeded_url: str) -> str:
-    """The seed plus the rows above."""
-    add_rich_rows(seeded_url)
-    return seeded_url
-
-
-@pytest.fixture
-def rich_app_url(rich_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The seed plus the rows above, opened by the dashboard pages."""
-    monkeypatch.setenv(DATABASE_URL_ENV, rich_url)
-    return rich_url
-
 
 @pytest.fixture
 def bare_app_url(migrated_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A database with one company and nothing else (not empty, so the pages don't seed it)."""
+    """A migrated, otherwise empty database holding one company (so the pages don't seed it):
+    no event, model, metric, round or claim."""
     with db.session_scope(migrated_url) as session:
         session.add(m.Company(name="Lonely Startup", name_key="lonely startup"))
     monkeypatch.setenv(DATABASE_URL_ENV, migrated_url)

@@ -1,6 +1,12 @@
 import pandas as pd
 
-from landscape.charts.growth import accuracy_chart, metric_chart, metric_title, reach_chart
+from landscape.charts.growth import (
+    accuracy_chart,
+    days_domain,
+    metric_chart,
+    metric_title,
+    reach_chart,
+)
 
 
 def _series() -> pd.DataFrame:
@@ -80,3 +86,23 @@ def test_reach_chart_counts_days_on_a_log_axis() -> None:
     assert points["encoding"]["x"]["scale"]["type"] == "symlog"
     assert "log scale" in points["encoding"]["x"]["title"]
     assert "sources" in {t["field"] for t in points["encoding"]["tooltip"]}
+
+
+def test_the_days_axis_reaches_the_first_named_tick_past_the_latest_figure() -> None:
+    assert days_domain(pd.Series([0, 5])) == [0, 7]
+    assert days_domain(pd.Series([0])) == [0, 0]
+    assert days_domain(pd.Series([5000])) == [0, 5000]
+    reach = pd.DataFrame(
+        {
+            "subject": ["ChatGPT"],
+            "metric": ["users"],
+            "label": ["users"],
+            "value": [1e6],
+            "launched_when": ["2022-11-30"],
+            "when": ["2022-12-05"],
+            "days": [5],
+            "sources": ["notes"],
+        }
+    )
+    x = reach_chart(reach, "Reach").to_dict()["layer"][0]["encoding"]["x"]
+    assert x["scale"]["domain"] == [0, 7] and x["axis"]["values"] == [0, 1, 7]

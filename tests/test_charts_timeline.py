@@ -1,6 +1,6 @@
 import pandas as pd
 
-from landscape.charts.timeline import timeline_chart
+from landscape.charts.timeline import release_labels, stagger, timeline_chart
 
 
 def _events() -> pd.DataFrame:
@@ -59,3 +59,26 @@ def test_model_eras_are_bands_behind_the_events() -> None:
     assert bands["encoding"]["x2"]["field"] == "end"
     assert "sources" in {t["field"] for t in bands["encoding"]["tooltip"]}
     assert len(spec["layer"]) == 4  # bands, their names, points, labels
+
+
+def test_events_on_one_date_of_a_row_are_spread() -> None:
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2019-01-01"] * 4 + ["2020-06-01"]),
+            "company": ["OpenAI"] * 3 + ["Microsoft", "OpenAI"],
+        }
+    )
+    assert stagger(events, "company")["slot"].tolist() == [0, -1, 1, 0, 0]
+
+
+def test_each_release_is_named_once_by_its_model_or_product() -> None:
+    events = _events().assign(product=[None, "OpenAI API", None])
+    again = events.iloc[[1]].assign(date=pd.to_datetime(["2020-06-15"]), when=["2020-06-15"])
+    notion = pd.DataFrame(
+        {"date": pd.to_datetime(["2022-11-01"]), "kind": ["release"], "company": ["Notion"]}
+    ).assign(title="Notion AI", model=None, product="Notion AI")
+    named = release_labels(pd.concat([events, again, notion], ignore_index=True), "company")
+    assert named["label"].tolist() == ["GPT-3", "Notion AI"]
+    labels = timeline_chart(_events(), "Events", rows="company").to_dict()["layer"][1]
+    assert labels["mark"]["type"] == "text" and labels["encoding"]["text"]["field"] == "label"
+    assert labels["encoding"]["yOffset"]["field"] == "slot"

@@ -1,6 +1,8 @@
-"""Funding per year, cumulative, valuations, leaderboard and portfolios; undisclosed counted."""
+"""Funding per year, cumulative, valuations, leaderboard and portfolios on the seed; an
+undisclosed amount is counted, never summed."""
 
 import datetime as dt
+from collections import defaultdict
 
 from sqlalchemy import select
 
@@ -8,19 +10,24 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import funding as q
 
-from .factories_dash2 import FUNDING_ROUNDS
+from .factories_dash2 import from_notes, investors_of, seed, seed_date, seed_when
 
 pytest_plugins = ["tests.fixtures_dash2"]
+
+ROUNDS = seed("funding_rounds")
+DATED = [r for r in ROUNDS if "announced" in r]
+FUND = "OpenAI Startup Fund"
+
+
+def _company_id(session, name: str) -> int:
+    return session.execute(select(m.Company.id).where(m.Company.name == name)).scalar_one()
 
 
 def _add_undisclosed_round(url: str, company: str) -> None:
     with db.session_scope(url) as session:
-        company_id = session.execute(
-            select(m.Company.id).where(m.Company.name == company)
-        ).scalar_one()
         session.add(
             m.FundingRound(
-                company_id=company_id,
+                company_id=_company_id(session, company),
                 announced_on=dt.date(2022, 12, 1),
                 announced_precision="month",
                 round_type="seed",
@@ -28,10 +35,19 @@ def _add_undisclosed_round(url: str, company: str) -> None:
         )
 
 
-def test_an_undisclosed_round_is_counted_not_summed(rich_url: str) -> None:
-    engine = db.get_engine(rich_url)
+def test_the_summary_counts_every_seeded_round(seeded_url: str) -> None:
+    assert q.summary(db.get_engine(seeded_url)) == {
+        "rounds": len(ROUNDS),
+        "disclosed_usd": sum(r.get("amount_usd", 0) for r in ROUNDS),
+        "undisclosed": sum("amount_usd" not in r for r in ROUNDS),
+        "undated": len(ROUNDS) - len(DATED),
+    }
+
+
+def test_an_undisclosed_round_is_counted_not_summed(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
     before = q.summary(engine, ("Jasper",))
-    _add_undisclosed_round(rich_url, "Jasper")
+    _add_undisclosed_round(seeded_url, "Jasper")
     after = q.summary(engine, ("Jasper",))
     assert after["rounds"] == before["rounds"] + 1
     assert after["undisclosed"] == before["undisclosed"] + 1
@@ -40,63 +56,117 @@ def test_an_undisclosed_round_is_counted_not_summed(rich_url: str) -> None:
     assert (board["rounds"], board["undisclosed"]) == (after["rounds"], after["undisclosed"])
 
 
-def test_yearly_totals_add_up_to_the_dated_disclosed_total(rich_url: str) -> None:
-    engine = db.get_engine(rich_url)
+def test_yearly_totals_are_the_seeds_dated_rounds(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
     years = q.by_year(engine)
+    expected: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for r in DATED:
+        totals = expected[(seed_date(r["announced"]).year, r["round_type"])]
+        totals[0] += 1
+        totals[1] += r.get("amount_usd", 0)
+    found = {(row.year, row.round_type): [row.rounds, row.amount_usd] for row in years.itertuples()}
+    assert found == expected
+    assert found[(2019, "corporate_round")] == [1, 1_000_000_000]  # Microsoft's $1B
+    assert (years["disclosed"] + years["undisclosed"] == years["rounds"]).all()
+    assert years["sources"].notna().all()
     cumulative = q.cumulative(engine)
     assert years["amount_usd"].sum() == cumulative["amount_usd"].sum()
     assert years["rounds"].sum() == len(cumulative)
-    assert (years["disclosed"] + years["undisclosed"] == years["rounds"]).all()
-    assert years["sources"].notna().all()
 
 
-def test_cumulative_is_a_running_sum_per_company(rich_url: str) -> None:
-    rounds = q.cumulative(db.get_engine(rich_url), ("OpenAI",))
+def test_cumulative_is_a_running_sum_per_company(seeded_url: str) -> None:
+    rounds = q.cumulative(db.get_engine(seeded_url), ("OpenAI",))
     running = rounds["amount_usd"].fillna(0).cumsum()
     assert (rounds["cumulative_usd"] == running).all()
     assert rounds["date"].is_monotonic_increasing
+    openai = [r for r in DATED if r["company"] == "OpenAI"]
+    assert rounds["cumulative_usd"].iloc[-1] == sum(r.get("amount_usd", 0) for r in openai)
+    assert rounds["when"].tolist() == [
+        seed_when(r["announced"]) for r in sorted(openai, key=lambda r: seed_date(r["announced"]))
+    ]
 
 
-def test_filters_narrow_by_round_type_and_company(rich_url: str) -> None:
-    engine = db.get_engine(rich_url)
-    seeds = q.by_year(engine, round_types=("seed",))
-    assert set(seeds["round_type"]) == {"seed"}
-    expected = sum(r["amount_usd"] for r in FUNDING_ROUNDS if r["round_type"] == "seed")
-    assert seeds["amount_usd"].sum() >= expected
+def test_filters_narrow_by_round_type_and_company(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
+    corporate = q.by_year(engine, round_types=("corporate_round",))
+    assert set(corporate["round_type"]) == {"corporate_round"}
+    expected = sum(r.get("amount_usd", 0) for r in DATED if r["round_type"] == "corporate_round")
+    assert corporate["amount_usd"].sum() == expected
     assert q.by_year(engine, ("Jasper",), ("pledge",)).empty
-    assert "seed" in q.round_types(engine)
+    assert set(q.round_types(engine)) == {r["round_type"] for r in ROUNDS}
+    assert q.funding_companies(engine) == sorted({r["company"] for r in ROUNDS})
 
 
-def test_valuations_come_from_rounds(rich_url: str) -> None:
-    values = q.valuations(db.get_engine(rich_url), ("Jasper",))
-    jasper = next(r for r in FUNDING_ROUNDS if r["company"] == "Jasper")
+def test_a_valuation_told_twice_is_shown_once(seeded_url: str) -> None:
+    """Jasper's $1.5B is its round's post-money and a valuation metric of the same month."""
+    values = q.valuations(db.get_engine(seeded_url), ("Jasper",))
+    jasper = next(r for r in ROUNDS if r["company"] == "Jasper")
+    metric = next(
+        r for r in seed("metrics") if r["name"] == "valuation" and r.get("company") == "Jasper"
+    )
+    assert metric["value"] == jasper["post_money_usd"] and metric["as_of"] == jasper["announced"]
     assert values["valuation_usd"].tolist() == [jasper["post_money_usd"]]
     assert values["basis"].tolist() == ["post-money"]
+    assert values["sources"].notna().all()
 
 
-def test_leaderboard_ranks_by_disclosed_amount(rich_url: str) -> None:
-    board = q.leaderboard(db.get_engine(rich_url))
+def test_every_company_valued_has_one_point_per_valuation(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
+    values = q.valuations(engine)
+    valued = {r["company"] for r in DATED if "post_money_usd" in r}
+    assert sorted(values["company"]) == sorted(valued)
+    with db.session_scope(seeded_url) as session:
+        session.add(
+            m.Metric(
+                company_id=_company_id(session, "Jasper"),
+                name="valuation",
+                value=2_000_000_000,
+                unit="USD",
+                as_of=dt.date(2023, 1, 1),
+                as_of_precision="month",
+            )
+        )
+    jasper = q.valuations(engine, ("Jasper",))
+    assert jasper["basis"].tolist() == ["post-money", "reported valuation"]
+
+
+def test_leaderboard_ranks_by_disclosed_amount(seeded_url: str) -> None:
+    board = q.leaderboard(db.get_engine(seeded_url)).set_index("company")
     assert board["raised_usd"].is_monotonic_decreasing
-    jasper = board.set_index("company").loc["Jasper"]
-    assert "Insight Partners" in jasper["investors"]
+    for company in {r["company"] for r in ROUNDS}:
+        own = [r for r in ROUNDS if r["company"] == company]
+        assert board.loc[company, "raised_usd"] == sum(r.get("amount_usd", 0) for r in own)
+        assert board.loc[company, "rounds"] == len(own)
+    stability = next(r for r in ROUNDS if r["company"] == "Stability AI")
+    assert set(board.loc["Stability AI", "investors"].split("; ")) == set(investors_of(stability))
 
 
-def test_an_investors_portfolio_lists_its_rounds(rich_url: str) -> None:
-    engine = db.get_engine(rich_url)
+def test_an_investors_portfolio_lists_its_rounds(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
     backers = q.investors(engine)
     assert backers["companies"].is_monotonic_decreasing
-    fund = q.portfolio(engine, "OpenAI Startup Fund")
-    assert {"Descript", "Harvey", "Mem", "Speak"} <= set(fund["company"])
-    assert fund.loc[fund["company"] == "Mem", "lead"].any()
+    assert backers["investor"].iloc[0] == FUND
+    fund = q.portfolio(engine, FUND)
+    backed = [r for r in ROUNDS if FUND in investors_of(r)]
+    assert set(fund["company"]) == {"Descript", "Harvey", "Mem", "Speak"}
+    assert len(fund) == len(backed)
+    leads = {r["company"] for r in backed if investors_of(r)[FUND]}
+    assert set(fund.loc[fund["lead"].astype(bool), "company"]) == leads
+    microsoft = q.portfolio(engine, "Microsoft").set_index("when")
+    assert microsoft.loc["2019", "amount_usd"] == 1_000_000_000
     assert q.portfolio(engine, "Nobody Capital").empty
 
 
-def test_notes_only_keeps_rounds_the_notes_support(rich_url: str) -> None:
-    engine = db.get_engine(rich_url)
-    everything, from_notes = q.summary(engine), q.summary(engine, notes_only=True)
-    assert from_notes["rounds"] < everything["rounds"]
+def test_notes_only_keeps_rounds_the_notes_support(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
+    from_the_notes = q.summary(engine, notes_only=True)
+    assert from_the_notes["rounds"] == sum(from_notes(r) for r in ROUNDS) < len(ROUNDS)
     assert "Jasper" not in q.funding_companies(engine, notes_only=True)
-    assert q.portfolio(engine, "Insight Partners", notes_only=True).empty
+    assert q.portfolio(engine, "Coatue", notes_only=True).empty
+    notes_fund = q.portfolio(engine, FUND, notes_only=True)
+    told = [r for r in ROUNDS if FUND in investors_of(r) and from_notes(r)]
+    assert sorted(notes_fund["company"]) == sorted(r["company"] for r in told)
+    assert set(notes_fund["when"]) == {seed_when(r["announced"]) for r in told} == {"2022-12-01"}
 
 
 def test_an_empty_database_gives_zeros_and_empty_frames(migrated_url: str) -> None:

@@ -1,6 +1,4 @@
-"""The quadrant's axes, the claims and the funding share by thesis role."""
-
-import datetime as dt
+"""The quadrant's axes, the claims and the funding share by thesis role, on the seed."""
 
 import pandas as pd
 from sqlalchemy import select
@@ -9,76 +7,113 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import thesis as q
 
+from .factories_dash2 import from_notes, seed, seed_date
+
 pytest_plugins = ["tests.fixtures_dash2"]
 
+COMPANIES = {company["name"]: company for company in seed("companies")}
+ROUNDS = seed("funding_rounds")
+CLAIMS = seed("claims")
+SCORES = {"calls_api": 1, "fine_tunes": 2, "trains_own": 3}
 
-def _quadrant(url: str, **kwargs: bool):
+
+def _quadrant(url: str, **kwargs: bool) -> pd.DataFrame:
     return q.quadrant(db.get_engine(url), **kwargs).set_index("company")
 
 
-def test_ownership_is_the_strongest_model_use(rich_url: str) -> None:
-    companies = _quadrant(rich_url)
-    assert companies.loc["Jasper", "ownership"] == 1
-    assert companies.loc["Keeper Tax", "ownership"] == 2
-    assert companies.loc["Stability AI", "ownership"] == 3
-    assert companies.loc["OpenAI", "ownership"] == 3  # develops its models
-    assert "GPT-3" in companies.loc["OpenAI", "model_evidence"]
-    assert companies.loc["Notion", "ownership"] == 1  # through its product Notion AI
-    assert companies["ownership"].isna().any()  # investors use no model
+def _ownership_in_the_seed() -> dict[str, int]:
+    """Each company's strongest model use in model_uses.yml; developing a model counts 3."""
+    found: dict[str, int] = {}
+    uses = [(use["company"], SCORES[use["how"]]) for use in seed("model_uses")]
+    uses += [(model["developer"], 3) for model in seed("models") if "developer" in model]
+    for company, score in uses:
+        found[company] = max(found.get(company, 0), score)
+    return found
 
 
-def test_distribution_is_a_channel_or_a_million_users(rich_url: str) -> None:
-    companies = _quadrant(rich_url)
-    assert companies.loc["Notion", "reach"] == 3
-    assert companies.loc["OpenAI", "reach"] == 2  # ChatGPT's million users
-    assert companies.loc["OpenAI", "users"] == 1_000_000
+def test_ownership_is_the_strongest_model_use(seeded_url: str) -> None:
+    companies = _quadrant(seeded_url)
+    placed = companies["ownership"].dropna().astype(int).to_dict()
+    assert placed == _ownership_in_the_seed()
+    assert placed["Keeper Tax"] == placed["Viable"] == 2  # fine-tune GPT-3
+    assert placed["Sana Labs"] == 2  # through its learning platform
+    assert (
+        "Sana learning platform: fine-tunes GPT-3" in companies.loc["Sana Labs", "model_evidence"]
+    )
+    assert "trains GPT-3" in companies.loc["OpenAI", "model_evidence"]
+    assert {"Jasper", "Notion"}.isdisjoint(placed)  # no model of theirs is on record
+    assert len(companies) == len(COMPANIES)
+
+
+def test_distribution_is_a_channel_or_a_million_users(seeded_url: str) -> None:
+    companies = _quadrant(seeded_url)
+    channels = {name for name, c in COMPANIES.items() if c.get("thesis_role") == "channel_owner"}
+    assert set(companies.index[companies["reach"] == 3]) == channels
+    users = max(
+        r["value"] for r in seed("metrics") if r["name"] == "users" and r["company"] == "OpenAI"
+    )
+    assert companies.loc["OpenAI", "users"] == users >= q.MILLION_USERS  # ChatGPT's million
+    assert companies.loc["OpenAI", "reach"] == 2
+    assert set(companies.index[companies["reach"] == 2]) == {"OpenAI"}
     assert companies.loc["Jasper", "reach"] == 0
-    with db.session_scope(rich_url) as session:
+    with db.session_scope(seeded_url) as session:
         jasper = session.execute(select(m.Company).where(m.Company.name == "Jasper")).scalar_one()
         session.add(
-            m.Metric(
-                company_id=jasper.id,
-                name="users",
-                value=5000,
-                unit="count",
-                as_of=dt.date(2022, 6, 1),
-            )
+            m.Metric(company_id=jasper.id, name="users", value=5000, unit="count", as_of=None)
         )
-    again = _quadrant(rich_url)
+    again = _quadrant(seeded_url)
     assert again.loc["Jasper", "reach"] == 1 and again.loc["Jasper", "users"] == 5000
 
 
-def test_size_colour_and_sources(rich_url: str) -> None:
-    companies = _quadrant(rich_url)
-    assert companies.loc["Jasper", "funding_usd"] == 125_000_000
-    assert companies.loc["Keeper Tax", "category"] == "Tax"
-    assert _quadrant(rich_url, zh=True).loc["Keeper Tax", "category"] == "AI纳税助手"
-    assert "Jasper raises" in companies.loc["Jasper", "sources"]
+def test_size_colour_and_sources(seeded_url: str) -> None:
+    companies = _quadrant(seeded_url)
+    for name in {r["company"] for r in ROUNDS}:
+        own = [r for r in ROUNDS if r["company"] == name]
+        assert companies.loc[name, "funding_usd"] == sum(r.get("amount_usd", 0) for r in own)
+        assert companies.loc[name, "rounds"] == len(own)
+        assert companies.loc[name, "undisclosed_rounds"] == sum("amount_usd" not in r for r in own)
+    category = COMPANIES["Keeper Tax"]["categories"][0]
+    label_zh = next(c["label_zh"] for c in seed("categories") if c["name"] == category)
+    assert companies.loc["Keeper Tax", "category"] == category
+    assert _quadrant(seeded_url, zh=True).loc["Keeper Tax", "category"] == label_zh
+    source = next(s for s in seed("sources") if s["key"] == "tencent-information-jasper")
+    assert source["title"] in companies.loc["Jasper", "sources"].split("; ")
 
 
-def test_notes_only_places_companies_on_notes_facts(rich_url: str) -> None:
-    companies = _quadrant(rich_url, notes_only=True)
-    assert companies.loc["Keeper Tax", "ownership"] == 2
-    assert _quadrant(rich_url).loc["Jasper", "ownership"] == 1
-    assert pd.isna(companies.loc["Jasper", "ownership"])  # its model use cites an article
+def test_notes_only_places_companies_on_notes_facts(seeded_url: str) -> None:
+    everything, from_the_notes = _quadrant(seeded_url), _quadrant(seeded_url, notes_only=True)
+    told = {name for name, company in COMPANIES.items() if from_notes(company)}
+    assert set(from_the_notes.index) == told < set(everything.index)  # Coatue is tier 2
+    assert from_the_notes.loc["Keeper Tax", "ownership"] == 2
+    assert everything.loc["Jasper", "funding_usd"] > 0
+    assert from_the_notes.loc["Jasper", "funding_usd"] == 0  # its round is the public record's
 
 
-def test_claims_filter_by_stance(rich_url: str) -> None:
-    engine = db.get_engine(rich_url)
-    assert "favours_channel" in q.claim_stances(engine)
+def test_claims_filter_by_stance(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
+    assert set(q.claim_stances(engine)) == {claim["stance"] for claim in CLAIMS}
     channel = q.claims(engine, ("favours_channel",))
-    assert set(channel["stance"]) == {"favours_channel"}
-    assert "Notion" in channel["companies"].tolist()
+    expected = [claim for claim in CLAIMS if claim["stance"] == "favours_channel"]
+    assert channel["statement"].tolist() == [claim["statement"] for claim in expected]
+    for found, claim in zip(channel["companies"], expected, strict=True):
+        assert sorted(found.split("; ")) == sorted(claim["companies"])  # Notion and OpenAI
     assert (channel["sources"] != "").all()
-    assert len(q.claims(engine)) > len(channel)
+    assert len(q.claims(engine)) == len(CLAIMS)
 
 
-def test_funding_share_by_role_adds_up_each_year(rich_url: str) -> None:
-    shares = q.funding_by_role(db.get_engine(rich_url))
+def test_funding_share_by_role_adds_up_each_year(seeded_url: str) -> None:
+    shares = q.funding_by_role(db.get_engine(seeded_url))
     disclosed = shares[shares["amount_usd"] > 0]
     assert (disclosed.groupby("year")["share"].sum().round(9) == 1).all()
-    assert {"application_builder", "model_builder"} <= set(shares["role"])
     assert shares.loc[shares["amount_usd"] == 0, "share"].isna().all()
+    found = shares.set_index(["year", "role"])["amount_usd"].to_dict()
+    expected: dict[tuple[int, str], int] = {}
+    for r in ROUNDS:
+        if "announced" in r:
+            key = (seed_date(r["announced"]).year, COMPANIES[r["company"]]["thesis_role"])
+            expected[key] = expected.get(key, 0) + r.get("amount_usd", 0)
+    assert found == expected
+    assert found[(2022, "application_builder")] > found[(2022, "model_builder")]
 
 
 def test_an_empty_database_gives_empty_frames(migrated_url: str) -> None:

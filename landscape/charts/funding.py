@@ -11,7 +11,28 @@ from landscape.charts.growth import MONTH_AXIS
 ROUND_TYPE_TITLE = "Round type"
 USD_FORMAT = "$,.0f"
 # $10B rather than d3's SI "$10G".
-USD_AXIS = alt.Axis(format="$.2~s", labelExpr="replace(datum.label, 'G', 'B')")
+USD_LABELS = "replace(datum.label, 'G', 'B')"
+USD_AXIS = alt.Axis(format="$.2~s", labelExpr=USD_LABELS)
+# Room for a company's whole name on an axis ("OpenAI Startup Fund" was cut), in pixels.
+NAME_LABEL_LIMIT = 240
+
+
+# Below $1M the symlog axis is linear, so $0 sits just under $1M rather than six decades down.
+SYMLOG_CONSTANT = 1_000_000
+
+
+def power_ticks(largest: float) -> list[int]:
+    """$0 and the powers of ten from $1M up to ``largest``: ticks for a symlog money axis."""
+    return [0] + [10**exponent for exponent in range(6, 14) if 10**exponent <= (largest or 0)]
+
+
+def one_two_five(low: float, high: float) -> list[int]:
+    """The 1-2-5 steps ($1B, $2B, $5B, $10B ...) from the one below ``low`` to the one above
+    ``high``: the domain and ticks of a log money axis."""
+    steps = [mantissa * 10**exponent for exponent in range(3, 14) for mantissa in (1, 2, 5)]
+    below = [step for step in steps if step < low] or steps[:1]
+    above = [step for step in steps if step > high] or steps[-1:]
+    return [step for step in steps if below[-1] <= step <= above[0]]
 
 
 def money_expression(field: str) -> str:
@@ -62,13 +83,24 @@ def by_year_chart(years: pd.DataFrame) -> alt.VConcatChart:
 
 
 def cumulative_chart(rounds: pd.DataFrame) -> alt.LayerChart:
-    """Each company's disclosed USD raised so far, as a step line with a point per round."""
+    """Each company's disclosed USD raised so far, as a step line with a point per round.
+
+    The amount axis is log-like (symlog, which keeps $0): OpenAI's billions would otherwise
+    flatten every startup's millions onto the axis.
+    """
     base = (
         alt.Chart(rounds)
         .transform_calculate(amount=money_expression("amount_usd"))
         .encode(
             alt.X("date:T").title("Date announced"),
-            alt.Y("cumulative_usd:Q").title("Raised so far (disclosed, USD)").axis(USD_AXIS),
+            alt.Y("cumulative_usd:Q")
+            .title("Raised so far (disclosed, USD, log scale)")
+            .scale(type="symlog", constant=SYMLOG_CONSTANT)
+            .axis(
+                format="$.2~s",
+                labelExpr=USD_LABELS,
+                values=power_ticks(rounds["cumulative_usd"].max()),
+            ),
             alt.Color("company:N").title("Company"),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
@@ -88,13 +120,18 @@ def cumulative_chart(rounds: pd.DataFrame) -> alt.LayerChart:
 
 
 def valuation_chart(values: pd.DataFrame) -> alt.LayerChart:
-    """Valuations over time, one colour per company, labelled with the amount."""
+    """Valuations over time, one colour per company, labelled with the amount, on a log axis
+    (a $1B and a $1.5B valuation stay apart beside a $20B one)."""
+    ticks = one_two_five(values["valuation_usd"].min(), values["valuation_usd"].max())
     base = (
         alt.Chart(values)
         .transform_calculate(amount=money_expression("valuation_usd"))
         .encode(
             alt.X("date:T").title("Date").axis(MONTH_AXIS).scale(nice="month"),
-            alt.Y("valuation_usd:Q").title("Valuation (USD)").axis(USD_AXIS),
+            alt.Y("valuation_usd:Q")
+            .title("Valuation (USD, log scale)")
+            .scale(type="log", domain=[ticks[0], ticks[-1]], nice=False)
+            .axis(format="$.2~s", labelExpr=USD_LABELS, values=ticks),
             alt.Color("company:N").title("Company"),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
@@ -120,7 +157,7 @@ def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
             "(datum.undisclosed > 0 ? ' + ' + datum.undisclosed + ' undisclosed' : '')"
         )
         .encode(
-            alt.Y("company:N").title("Company").sort(None),
+            alt.Y("company:N").title("Company").sort(None).axis(labelLimit=NAME_LABEL_LIMIT),
             alt.X("raised_usd:Q").title("Disclosed amount raised (USD)").axis(USD_AXIS),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
@@ -139,7 +176,14 @@ def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
 
 
 def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
-    """An investor's portfolio: each company it backed, a point per round along time."""
+    """An investor's portfolio: each company it backed, a point per round along time.
+
+    A company's amounts are written right of its points, a little above and below in turn, so
+    rounds a few months apart (OpenAI's of October 2022 and January 2023) keep them apart.
+    Undated rounds cannot be placed; the page lists them.
+    """
+    order = rounds.sort_values("date").groupby("company").cumcount()
+    rounds = rounds.assign(label_above=(order % 2 == 0).reindex(rounds.index))
     base = (
         alt.Chart(rounds)
         .transform_calculate(amount=money_expression("amount_usd"))
@@ -148,7 +192,7 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
             .title("Date announced")
             .axis(MONTH_AXIS)
             .scale(nice="month", padding=70),
-            alt.Y("company:N").title("Portfolio company"),
+            alt.Y("company:N").title("Portfolio company").axis(labelLimit=NAME_LABEL_LIMIT),
             tooltip=[
                 alt.Tooltip("company:N", title="Company"),
                 alt.Tooltip("when:N", title="Announced"),
@@ -166,8 +210,12 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
         .scale(domain=[True, False])
         .legend(orient="bottom"),
     )
-    labels = base.mark_text(align="left", dx=10, fontSize=11).encode(alt.Text("amount:N"))
-    return (points + labels).properties(
+    above = base.transform_filter("datum.label_above")
+    above = above.mark_text(align="left", dx=10, dy=-8, fontSize=11)
+    below = base.transform_filter("!datum.label_above")
+    below = below.mark_text(align="left", dx=10, dy=8, fontSize=11)
+    labels = [layer.encode(alt.Text("amount:N")) for layer in (above, below)]
+    return alt.LayerChart(layer=[points, *labels]).properties(
         title=f"{investor} → portfolio",
         height=180 + 50 * rounds["company"].nunique(),
     )

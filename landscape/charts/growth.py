@@ -107,16 +107,33 @@ def accuracy_chart(change: pd.DataFrame) -> alt.LayerChart:
     )
 
 
+def days_domain(days: pd.Series) -> list[int]:
+    """From launch to the first named tick at or beyond the latest figure (5 days → 1 week),
+    so the axis names the time around every point."""
+    latest = days.max() if len(days) else 0
+    return [0, next((tick for tick in DAY_TICKS if tick >= latest), int(latest))]
+
+
+# "1M users after 5 days"; "within 34 days" when the launch is known only to the month.
+FIGURE_LABEL = (
+    "format(datum.value, '.3~s') + ' ' + datum.metric + (datum.days == 0 ? ' at launch' : "
+    "(datum.launch_day_known ? ' after ' : ' within ') + datum.days + "
+    "(datum.days == 1 ? ' day' : ' days'))"
+)
+
+
 def reach_chart(reach: pd.DataFrame, title: str) -> alt.LayerChart:
     """Users or sign-ups against the days since launch, one row per product, log-scaled days."""
+    domain = days_domain(reach["days"])
+    ticks = [tick for tick in DAY_TICKS if tick <= domain[1]]
     base = (
         alt.Chart(reach)
-        .transform_calculate(figure="format(datum.value, '.3~s') + ' ' + datum.metric")
+        .transform_calculate(figure=FIGURE_LABEL)
         .encode(
             alt.X("days:Q")
             .title("Time from launch to the figure (log scale)")
-            .scale(type="symlog")
-            .axis(values=list(DAY_TICKS), labelExpr=tick_labels(DAY_TICKS)),
+            .scale(type="symlog", domain=domain)
+            .axis(values=ticks, labelExpr=tick_labels(DAY_TICKS)),
             alt.Y("subject:N").title(SUBJECT_TITLE).sort(field="days", order="ascending"),
             tooltip=[
                 alt.Tooltip("subject:N", title=SUBJECT_TITLE),

@@ -28,6 +28,8 @@ QUADRANTS = pd.DataFrame(
         ],
     }
 )
+# The whole chart, legends included (Streamlit fits the chart into it).
+QUADRANT_HEIGHT = 760
 X_TITLE = "Model ownership (strongest use of a model on record)"
 Y_TITLE = "Distribution owned (tier)"
 X_TICKS = {1: "calls an API", 2: "fine-tunes", 3: "trains its own"}
@@ -117,7 +119,7 @@ def quadrant_chart(companies: pd.DataFrame, title: str) -> alt.LayerChart:
     )
     labels = base.mark_text(dy=-16, fontSize=11, fontWeight="bold").encode(text="company:N")
     layers = [quadrants, *names, points, labels]
-    return alt.LayerChart(layer=layers).properties(title=title, height=640)
+    return alt.LayerChart(layer=layers).properties(title=title, height=QUADRANT_HEIGHT)
 
 
 def role_share_chart(shares: pd.DataFrame) -> alt.Chart:

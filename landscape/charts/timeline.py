@@ -19,6 +19,29 @@ KIND_COLOURS = {
 }
 # One tick a year, written as the year.
 YEAR_AXIS = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})
+# Events of one row on one date are spread across the row: slot 0 at its middle, -1 above,
+# +1 below, -2 ...; a slot is 1/(2 * ROW_SLOTS) of the row's height.
+ROW_SLOTS = 3
+
+
+def stagger(events: pd.DataFrame, rows: str) -> pd.DataFrame:
+    """Add ``slot``: where an event sits across its row, so events of one row on one date
+    (three on "2019" in the seed) sit above and below each other, not on top of each other."""
+    order = events.groupby([rows, "date"], sort=False).cumcount()
+    sign = (order % 2 * 2 - 1).where(order > 0, 0)
+    return events.assign(slot=-sign * ((order + 1) // 2))
+
+
+def release_labels(events: pd.DataFrame, rows: str) -> pd.DataFrame:
+    """The releases to name on a row: each model (or product, when the event names no model)
+    once, at its first release there. The seed dates ChatGPT's release twice (the notes' month
+    and the public record's day); two labels would overprint."""
+    label = events["model"]
+    if "product" in events.columns:
+        label = label.fillna(events["product"])
+    named = events.assign(label=label)
+    named = named[(named["kind"] == "release") & named["label"].notna()]
+    return named.drop_duplicates([rows, "label"])
 
 
 def timeline_chart(
@@ -29,9 +52,12 @@ def timeline_chart(
 ) -> alt.LayerChart:
     """Events as points along time, one row per ``rows`` value (``kind`` or ``company``).
 
-    Releases are triangles and funding diamonds; a release is labelled with its model. When
-    ``eras`` (``queries.timeline.model_eras``) is given, each era is a band behind the points.
+    Releases are triangles and funding diamonds; events of a row on the same date are
+    staggered. By kind, each event is labelled with its title; by company, a release is
+    labelled with its model or product. When ``eras`` (``queries.timeline.model_eras``) is
+    given, each era is a band behind the points.
     """
+    events = stagger(events, rows)
     row_title = EVENT_KIND_TITLE if rows == "kind" else "Company"
     tooltip = [
         alt.Tooltip("when:N", title="When"),
@@ -45,11 +71,11 @@ def timeline_chart(
         tooltip.append(alt.Tooltip("quotes:N", title="Quote"))
     kinds = sorted(events["kind"].unique())
     legend = None if rows == "kind" else alt.Legend(orient="right")
-    base = alt.Chart(events).encode(
-        alt.X("date:T").title(DATE_TITLE).axis(YEAR_AXIS).scale(nice="year"),
-        alt.Y(f"{rows}:N").title(row_title).sort(None).axis(labelLimit=220),
-        tooltip=tooltip,
-    )
+    x = alt.X("date:T").title(DATE_TITLE).axis(YEAR_AXIS).scale(nice="year")
+    y = alt.Y(f"{rows}:N").title(row_title).sort(None).axis(labelLimit=220)
+    # A quantitative offset spans the row's band: slot 0 is its middle.
+    offset = alt.YOffset("slot:Q").scale(domain=[-ROW_SLOTS, ROW_SLOTS])
+    base = alt.Chart(events).encode(x, y, offset, tooltip=tooltip)
     color = (
         alt.Color("kind:N")
         .title(EVENT_KIND_TITLE)
@@ -68,9 +94,9 @@ def timeline_chart(
         )
     else:
         labels = (
-            base.transform_filter("isValid(datum.model)")
+            alt.Chart(release_labels(events, rows))
             .mark_text(align="left", dx=8, dy=-10, fontSize=11, color="#333")
-            .encode(text="model:N")
+            .encode(x, y, offset, text="label:N")
         )
     layers: list[alt.Chart] = [points, labels]
     if eras is not None and not eras.empty:

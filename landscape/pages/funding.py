@@ -1,5 +1,6 @@
 """Funding: who raised what and when, from whom, and at what valuation."""
 
+import pandas as pd
 import streamlit as st
 
 from landscape import ui
@@ -86,9 +87,17 @@ investor = st.selectbox(
     help="Investors with the most portfolio companies first.",
     disabled=backers.empty,
 )
+portfolio = ui.query(q.portfolio, investor or "", notes_only)
 ui.chart_or_message(
-    ui.query(q.portfolio, investor or "", notes_only),
+    portfolio,
     lambda frame: charts.portfolio_chart(frame, investor or ""),
     "portfolio",
     "No investment on record.",
 )
+undated = portfolio[portfolio["date"].isna()]
+if not undated.empty:
+    rounds = ", ".join(
+        f"{company} ({ui.money(None if pd.isna(amount) else amount)})"
+        for company, amount in zip(undated["company"], undated["amount_usd"], strict=True)
+    )
+    st.caption(ui.escape_markdown(f"Undated, so not on the chart: {rounds}."))

@@ -21,7 +21,7 @@ labels = {
     for name, unit in zip(choices["name"], choices["unit"], strict=True)
 }
 options = list(labels)
-default = next((i for i, label in enumerate(options) if labels[label][0] == "users"), 0)
+default = q.default_choice(choices)
 filters = st.columns([2, 3, 1])
 with filters[0]:
     chosen = st.selectbox(

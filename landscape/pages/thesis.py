@@ -6,6 +6,9 @@ from landscape import ui
 from landscape.charts.thesis import quadrant_chart, role_share_chart
 from landscape.queries import thesis as q
 
+CLAIMS_HEIGHT_PX = 820
+CLAIMS_BEFORE_SCROLLING = 4
+
 ui.engine()
 notes_only = ui.notes_only()
 
@@ -55,15 +58,22 @@ with claims_side:
     claims = ui.query(q.claims, tuple(stances), notes_only)
     if claims.empty:
         st.info("No claim matches these filters.", icon=":material/filter_alt_off:")
-    for claim in claims.itertuples():
-        with st.container(border=True):
-            speaker = f" · {ui.escape_markdown(claim.speaker)}" if claim.speaker else ""
-            st.markdown(f"**{ui.escape_markdown(q.STANCES.get(claim.stance))}**{speaker}")
-            st.markdown("> " + ui.escape_markdown(claim.statement))
-            if claim.summary_en:
-                st.caption(ui.escape_markdown(claim.summary_en))
-            about = f"About: {claim.companies}. " if claim.companies else ""
-            st.caption(ui.escape_markdown(f"{about}Source: {claim.sources or 'none on record'}"))
+    scrolls = len(claims) > CLAIMS_BEFORE_SCROLLING
+    if scrolls:
+        st.caption(f"{len(claims)} claims; the list scrolls.")
+    # A long list scrolls, about as tall as the chart beside it, so the page goes on below.
+    with st.container(height=CLAIMS_HEIGHT_PX if scrolls else "content", border=False):
+        for claim in claims.itertuples():
+            with st.container(border=True):
+                speaker = f" · {ui.escape_markdown(claim.speaker)}" if claim.speaker else ""
+                st.markdown(f"**{ui.escape_markdown(q.STANCES.get(claim.stance))}**{speaker}")
+                st.markdown("> " + ui.escape_markdown(claim.statement))
+                if claim.summary_en:
+                    st.caption(ui.escape_markdown(claim.summary_en))
+                about = f"About: {claim.companies}. " if claim.companies else ""
+                st.caption(
+                    ui.escape_markdown(f"{about}Source: {claim.sources or 'none on record'}")
+                )
     if not claims.empty:
         ui.download_button(claims, "thesis_claims", key="download_thesis_claims")
 

@@ -39,7 +39,7 @@ with filters[2]:
 
 events = ui.query(q.events, tuple(companies), tuple(kinds), notes_only)
 lineage_eras = eras[eras["lineage"] == lineage] if lineage else eras.iloc[0:0]
-title = "Events over time" + (f", over the {lineage} eras" if lineage else "")
+title = "Events over time" + (f", over the eras of the {lineage} lineage" if lineage else "")
 drawn = ui.chart_or_message(
     events,
     lambda frame: timeline_chart(frame, title, eras=lineage_eras, rows="company"),

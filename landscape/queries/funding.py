@@ -8,8 +8,20 @@ counted as undisclosed, never summed as zero.
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import BigInteger, Engine, Integer, case, cast, func, literal, select, union_all
+from sqlalchemy import (
+    BigInteger,
+    Engine,
+    Integer,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from landscape import models as m
 from landscape.queries.common import (
@@ -177,7 +189,11 @@ def cumulative(
 def valuations(
     engine: Engine, companies: tuple[str, ...] = (), notes_only: bool = False
 ) -> pd.DataFrame:
-    """Dated valuations in USD: rounds' post- and pre-money values and valuation metrics."""
+    """Dated valuations in USD: rounds' post- and pre-money values and valuation metrics.
+
+    A valuation metric that repeats a round's valuation (same company, date and value) is the
+    same fact told twice and is shown once, as the round's.
+    """
     round_parts = [
         _round_valuation(engine, ROUND.post_money_usd, "post-money", companies, notes_only),
         _round_valuation(engine, ROUND.pre_money_usd, "pre-money", companies, notes_only),
@@ -192,6 +208,7 @@ def valuations(
     if companies:
         metric_conditions.append(metric.company_id.in_(company_ids_named(companies)))
     metric_conditions += notes_conditions(notes_only, "metric_id", metric.id)
+    metric_conditions.append(~_a_round_valued(metric, notes_only))
     metric_part = (
         select(
             m.Company.name.label("company"),
@@ -207,6 +224,23 @@ def valuations(
     union = union_all(*round_parts, metric_part).subquery()
     frame = read_frame(engine, select(union).order_by(union.c.date, union.c.company))
     return add_when(frame, "date", "precision").drop(columns=["precision"])
+
+
+def _a_round_valued(metric: type[m.Metric], notes_only: bool) -> Any:
+    """EXISTS: a round of the metric's company, on its date, valued at its value."""
+    return (
+        select(col(ROUND.id))
+        .where(
+            ROUND.company_id == metric.company_id,
+            ROUND.announced_on == metric.as_of,
+            or_(
+                col(ROUND.post_money_usd) == metric.value,
+                col(ROUND.pre_money_usd) == metric.value,
+            ),
+            *notes_conditions(notes_only, "funding_round_id", ROUND.id),
+        )
+        .exists()
+    )
 
 
 def _round_valuation(

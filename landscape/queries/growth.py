@@ -7,8 +7,9 @@ metric's own company, else the product's company, else the model's developer.
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Integer, case, cast, extract, func, select
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from landscape import models as m
 from landscape.queries.common import (
@@ -18,12 +19,16 @@ from landscape.queries.common import (
     quote_text,
     read_frame,
     source_text,
+    year_of,
 )
 
 # Metrics whose names say how much a fine-tuned model gained, shown beside accuracy.
 GAIN_METRICS = (m.MetricName.improvement, m.MetricName.accuracy_gain)
 # Figures of reach that can be set against a launch date.
 REACH_METRICS = (m.MetricName.users, m.MetricName.waitlist)
+# How precise a date is (lower is more precise), and how many months its period spans.
+PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
+PERIOD_MONTHS = {"day": 0, "month": 1, "quarter": 3, "year": 12}
 
 SERIES_COLUMNS = [
     *("date", "when", "company", "subject", "label", "value", "value_high", "unit"),
@@ -64,25 +69,50 @@ def _conditions(
 
 
 def metric_choices(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
-    """The dated metrics on record: name, unit, how many figures and subjects, most first."""
+    """The dated metrics on record, most figures first: name, unit, how many figures and
+    subjects, and ``longest``, the most figures any one subject has (2 or more draws a line)."""
     metric = m.Metric
     subject = _Subject()
     conditions = [metric.as_of.is_not(None)]
     conditions += notes_conditions(notes_only, "metric_id", metric.id)
-    statement = subject.join(
+    per_subject = subject.join(
         select(
             metric.name,
             metric.unit,
+            subject.subject.label("subject"),
             func.count(metric.id).label("figures"),
-            func.count(func.distinct(subject.subject)).label("subjects"),
         ).select_from(metric)
     )
+    per_subject = (
+        per_subject.where(*conditions)
+        .group_by(metric.name, metric.unit, subject.subject)
+        .subquery()
+    )
+    figures = cast(func.sum(per_subject.c.figures), Integer)
     statement = (
-        statement.where(*conditions)
-        .group_by(metric.name, metric.unit)
-        .order_by(func.count(metric.id).desc(), metric.name, metric.unit)
+        select(
+            per_subject.c.name,
+            per_subject.c.unit,
+            figures.label("figures"),
+            func.count(per_subject.c.subject).label("subjects"),
+            func.max(per_subject.c.figures).label("longest"),
+        )
+        .group_by(per_subject.c.name, per_subject.c.unit)
+        .order_by(figures.desc(), per_subject.c.name, per_subject.c.unit)
     )
     return read_frame(engine, statement)
+
+
+def default_choice(choices: pd.DataFrame) -> int:
+    """Which of ``metric_choices`` a page opens on, by position: users when they draw a line,
+    else the first metric that does (Jasper's headcount on the seed), else users, else the
+    first."""
+    users = (choices["name"] == m.MetricName.users).to_numpy()
+    draws_line = (choices["longest"] >= 2).to_numpy()
+    for wanted in (users & draws_line, draws_line, users):
+        if wanted.any():
+            return int(wanted.argmax())
+    return 0
 
 
 def metric_companies(engine: Engine, name: str, notes_only: bool = False) -> list[str]:
@@ -131,14 +161,17 @@ def metric_series(
 def accuracy_change(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     """Each subject's first and latest accuracy figure (%): before and after fine-tuning.
 
-    Figures are ordered by date (undated last), then by entry; a subject with one figure has
-    the same value at both ends. ``fine_tunes`` says whether it fine-tunes a model on record.
+    Figures are ordered by date, then by entry, undated ones first: the seed's undated
+    before/after pairs (Keeper Tax's 85% → 93%) keep their order, and a figure added later with
+    a date reads as the latest. A subject with one figure has the same value at both
+    ends. ``fine_tunes`` says whether it fine-tunes a model on record.
     """
     metric = m.Metric
     subject = _Subject()
     conditions = _conditions((m.MetricName.accuracy,), (), notes_only, subject)
     conditions.append(metric.unit == m.MetricUnit.percent)
     partition = (metric.company_id, metric.product_id, metric.model_id)
+    dated = col(metric.as_of).is_not(None)
     ranked = subject.join(
         select(
             subject.company.name.label("company"),
@@ -149,14 +182,12 @@ def accuracy_change(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
             metric.as_of_precision,
             source_text(engine, "metric_id", metric.id).label("sources"),
             func.row_number()
-            .over(
-                partition_by=partition, order_by=(metric.as_of.is_(None), metric.as_of, metric.id)
-            )
+            .over(partition_by=partition, order_by=(dated, metric.as_of, metric.id))
             .label("first"),
             func.row_number()
             .over(
                 partition_by=partition,
-                order_by=(metric.as_of.is_(None).desc(), metric.as_of.desc(), metric.id.desc()),
+                order_by=(dated.desc(), metric.as_of.desc(), metric.id.desc()),
             )
             .label("latest"),
             func.count(metric.id).over(partition_by=partition).label("figures"),
@@ -228,19 +259,71 @@ def gains(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     return add_when(frame, "date", "precision").drop(columns=["date", "precision"])
 
 
+def _precision_rank(column: Any) -> Any:
+    """0 for a day, 1 a month, 2 a quarter, 3 a year: lower is more precise."""
+    return case(PRECISION_RANK, value=column, else_=len(PRECISION_RANK))
+
+
+def _month_number(column: Any) -> Any:
+    """Months since year 0 of a date column, to compare periods on SQLite and PostgreSQL."""
+    return year_of(column) * 12 + cast(extract("month", column), Integer)
+
+
+def _product_release(product: Any, notes_only: bool, refine: bool) -> tuple[Any, Any]:
+    """(date, precision) scalar subqueries: a release event of ``product``.
+
+    With ``refine``, the most precise release event inside the product's launch period that
+    dates it more precisely (the notes' "2022.11" launch of ChatGPT is 2022-11-30 in the
+    public record); else its first release event.
+    """
+    event = aliased(m.Event)
+    conditions = [
+        event.product_id == product.id,
+        event.kind == m.EventKind.release,
+        col(event.occurred_on).is_not(None),
+        *notes_conditions(notes_only, "event_id", event.id),
+    ]
+    order: tuple[Any, ...] = (event.occurred_on, _precision_rank(event.occurred_precision))
+    if refine:
+        start = _month_number(product.launched_on)
+        span = case(PERIOD_MONTHS, value=product.launched_precision, else_=1)
+        conditions += [
+            _month_number(event.occurred_on) >= start,
+            _month_number(event.occurred_on) < start + span,
+            _precision_rank(event.occurred_precision) < _precision_rank(product.launched_precision),
+        ]
+        order = order[::-1]
+    found = select(col(event.occurred_on), col(event.occurred_precision)).where(*conditions)
+    found = found.order_by(*order, event.id).limit(1).correlate(product)
+    return (
+        found.with_only_columns(event.occurred_on).scalar_subquery(),
+        found.with_only_columns(event.occurred_precision).scalar_subquery(),
+    )
+
+
 def reach_since_launch(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     """Users (and waitlist sign-ups) set against the launch of what they use.
 
-    The launch is the product's launch date, else the model's release, else the company's
-    founding; ``days`` counts from the first day of the launch period to the figure's date.
+    The launch is the product's launch date (made more precise by a release event of the
+    product inside that period), else its first release event, else the model's release, else
+    the company's founding; ``days`` counts from the first day of the launch period to the
+    figure's date, so it is an upper bound unless ``launch_day_known``.
     """
     metric = m.Metric
     subject = _Subject()
+    refined, refined_precision = _product_release(subject.product, notes_only, refine=True)
+    first, first_precision = _product_release(subject.product, notes_only, refine=False)
     launch = func.coalesce(
-        subject.product.launched_on, subject.model.released_on, subject.company.founded_on
+        refined,
+        subject.product.launched_on,
+        first,
+        subject.model.released_on,
+        subject.company.founded_on,
     )
     launch_precision = func.coalesce(
+        refined_precision,
         subject.product.launched_precision,
+        first_precision,
         subject.model.released_precision,
         subject.company.founded_precision,
     )
@@ -265,4 +348,5 @@ def reach_since_launch(engine: Engine, notes_only: bool = False) -> pd.DataFrame
     frame = add_when(frame, "date", "precision")
     frame = add_when(frame, "launched", "launched_precision", when="launched_when")
     frame["days"] = (frame["date"] - frame["launched"]).dt.days
+    frame["launch_day_known"] = frame["launched_precision"] == "day"
     return frame.drop(columns=["precision", "launched_precision"]).sort_values("days")

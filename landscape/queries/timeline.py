@@ -15,7 +15,8 @@ from landscape.queries.common import (
 )
 
 EVENT_COLUMNS = [
-    *("date", "when", "kind", "company", "title", "model", "expected", "sources", "quotes")
+    *("date", "when", "kind", "company", "title", "model", "product", "expected", "sources"),
+    "quotes",
 ]
 NO_COMPANY = "(no company)"
 ERA_COLUMNS = ["lineage", "model", "developer", "start", "end", "from", "to", "ongoing", "sources"]
@@ -56,7 +57,8 @@ def events(
     kinds: tuple[str, ...] = (),
     notes_only: bool = False,
 ) -> pd.DataFrame:
-    """Dated events, optionally of some companies and kinds, with their sources and quotes.
+    """Dated events, optionally of some companies and kinds, with the model and product they
+    are about, their sources and quotes.
 
     An empty ``companies`` or ``kinds`` means all of them.
     """
@@ -74,12 +76,14 @@ def events(
             func.coalesce(m.Company.name, NO_COMPANY).label("company"),
             e.title,
             m.AIModel.name.label("model"),
+            m.Product.name.label("product"),
             e.expected,
             source_text(engine, "event_id", e.id).label("sources"),
             quote_text(engine, "event_id", e.id).label("quotes"),
         )
         .outerjoin(m.Company, m.Company.id == e.company_id)
         .outerjoin(m.AIModel, m.AIModel.id == e.model_id)
+        .outerjoin(m.Product, m.Product.id == e.product_id)
         .where(*conditions)
         .order_by(e.occurred_on, e.id)
     )
