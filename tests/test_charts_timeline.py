@@ -82,3 +82,12 @@ def test_each_release_is_named_once_by_its_model_or_product() -> None:
     labels = timeline_chart(_events(), "Events", rows="company").to_dict()["layer"][1]
     assert labels["mark"]["type"] == "text" and labels["encoding"]["text"]["field"] == "label"
     assert labels["encoding"]["yOffset"]["field"] == "slot"
+
+
+def test_an_unlabelled_timeline_leaves_titles_to_the_tooltips() -> None:
+    labelled = timeline_chart(_events(), "History").to_dict()
+    bare = timeline_chart(_events(), "History", labelled=False).to_dict()
+    marks = [layer["mark"]["type"] for layer in labelled["layer"]]
+    assert "text" in marks
+    assert [layer["mark"]["type"] for layer in bare["layer"]] == ["point"]
+    assert "title" in {t["field"] for t in bare["layer"][0]["encoding"]["tooltip"]}

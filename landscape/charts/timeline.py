@@ -49,13 +49,16 @@ def timeline_chart(
     title: str,
     eras: pd.DataFrame | None = None,
     rows: str = "kind",
+    *,
+    labelled: bool = True,
 ) -> alt.LayerChart:
     """Events as points along time, one row per ``rows`` value (``kind`` or ``company``).
 
     Releases are triangles and funding diamonds; events of a row on the same date are
     staggered. By kind, each event is labelled with its title; by company, a release is
     labelled with its model or product. When ``eras`` (``queries.timeline.model_eras``) is
-    given, each era is a band behind the points.
+    given, each era is a band behind the points. ``labelled=False`` leaves the titles to the
+    tooltips (for a dense history shown beside a table of its events).
     """
     events = stagger(events, rows)
     row_title = EVENT_KIND_TITLE if rows == "kind" else "Company"
@@ -98,7 +101,7 @@ def timeline_chart(
             .mark_text(align="left", dx=8, dy=-10, fontSize=11, color="#333")
             .encode(x, y, offset, text="label:N")
         )
-    layers: list[alt.Chart] = [points, labels]
+    layers: list[alt.Chart] = [points, labels] if labelled else [points]
     if eras is not None and not eras.empty:
         layers = [*era_layers(eras), *layers]
     height = 280 if rows == "kind" else 160 + 56 * events[rows].nunique()

@@ -66,7 +66,13 @@ timeline = ui.query(company_timeline, "OpenAI")
 if timeline.empty:
     st.info("No dated events for OpenAI in this database yet.")
 else:
-    st.altair_chart(
-        timeline_chart(timeline, "OpenAI's history, as the sources date it"), width="stretch"
+    chart = timeline_chart(
+        timeline, "OpenAI's history, as the sources date it (hover for each event)", labelled=False
     )
-    ui.download_button(timeline, "openai_timeline", key="download_openai_timeline")
+    st.altair_chart(chart, width="stretch")
+    ui.table(
+        timeline[["when", "kind", "title", "sources"]],
+        "openai_timeline",
+        empty="No dated events for OpenAI in this database yet.",
+        column_config={"when": "When", "kind": "Kind", "title": "Event", "sources": "Source"},
+    )
