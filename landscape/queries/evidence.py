@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from landscape import models as m
+from landscape.queries import common
 from landscape.queries.frames import read_frame
 
 CITATION_COLUMNS = [
@@ -30,25 +31,14 @@ CITATION_COLUMNS = [
 ]
 
 
-def notes_backed(citation_column: str) -> Select:
-    """Ids of the rows that a citation of a ``notes`` source supports.
-
-    ``citation_column`` is the citation's column for the table, e.g. ``"company_id"``.
-    """
-    column = getattr(m.Citation, citation_column)
-    return (
-        select(column)
-        .join(m.Source, m.Source.id == m.Citation.source_id)
-        .where(m.Source.kind == m.SourceKind.notes.value, column.is_not(None))
-        .correlate(None)
-    )
-
-
 def from_notes(id_column: Any, citation_column: str, notes_only: bool) -> ColumnElement[bool]:
-    """A WHERE condition: every row when ``notes_only`` is off, else notes-backed rows only."""
+    """A WHERE condition: every row when ``notes_only`` is off, else notes-backed rows only.
+
+    "Notes-backed" has one definition, ``queries.common.from_notes``; this is its switch.
+    """
     if not notes_only:
         return true()
-    return id_column.in_(notes_backed(citation_column))
+    return common.from_notes(citation_column, id_column)
 
 
 # ---------------------------------------------------------------- citations by subject
