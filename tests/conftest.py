@@ -17,7 +17,7 @@ from landscape import db
 from landscape.config import DATABASE_URL_ENV
 
 # Fixtures of the dashboard tests (test landscape, one-company database).
-pytest_plugins = ["tests.factories_dash1"]
+pytest_plugins = ["tests.landscape_factory"]
 
 POSTGRES_ENV = "LANDSCAPE_TEST_POSTGRES_URL"
 REPO = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from landscape import db
 from landscape import models as m
 
 from .apptests import open_page
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 
 def _count(url: str, *conditions: object) -> int:

@@ -7,7 +7,7 @@ from landscape import db
 from landscape import models as m
 
 from .apptests import open_page, page_links
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 
 def test_permalink_opens_the_company_with_its_citations(app_url: str) -> None:

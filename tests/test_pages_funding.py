@@ -3,9 +3,9 @@ leaderboard, portfolio."""
 
 from landscape.ui import escape_markdown, money
 
-from .factories_dash2 import chart_data, chart_specs, investors_of, page, seed
+from .seed_expectations import chart_data, chart_specs, investors_of, page, seed
 
-pytest_plugins = ["tests.fixtures_dash2"]
+pytest_plugins = ["tests.lone_company_fixtures"]
 
 BOARD = "Leaderboard: disclosed amount raised"
 VALUATIONS = "Valuations (USD)"

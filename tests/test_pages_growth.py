@@ -1,9 +1,9 @@
 """The Growth page in AppTest on the seeded database: a metric over time, reach since launch,
 fine-tuning."""
 
-from .factories_dash2 import chart_data, chart_specs, page, seed, seed_date
+from .seed_expectations import chart_data, chart_specs, page, seed, seed_date
 
-pytest_plugins = ["tests.fixtures_dash2"]
+pytest_plugins = ["tests.lone_company_fixtures"]
 
 REACH = "Users or sign-ups, and the days from launch it took"
 ACCURACY = "Accuracy before and after fine-tuning"

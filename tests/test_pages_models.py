@@ -6,7 +6,7 @@ from landscape import db
 from landscape import models as m
 
 from .apptests import open_page
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 
 def test_every_chart_and_table_on_rich_data(landscape_app: Landscape) -> None:

@@ -8,7 +8,7 @@ from landscape import models as m
 from landscape.ui import escape_markdown
 
 from .apptests import open_page, page_links
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 
 def test_map_links_every_company_to_its_page(app_url: str) -> None:

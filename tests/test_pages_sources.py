@@ -6,7 +6,7 @@ from landscape import db
 from landscape import models as m
 
 from .apptests import open_page
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 
 def test_every_source_and_every_quote(app_url: str) -> None:

@@ -3,9 +3,9 @@ funding by role."""
 
 from landscape.ui import escape_markdown
 
-from .factories_dash2 import chart_data, chart_specs, page, seed
+from .seed_expectations import chart_data, chart_specs, page, seed
 
-pytest_plugins = ["tests.fixtures_dash2"]
+pytest_plugins = ["tests.lone_company_fixtures"]
 
 QUADRANT = "Who owns the model, who owns the distribution"
 CLAIMS = seed("claims")

@@ -3,9 +3,9 @@ URL."""
 
 from collections import Counter
 
-from .factories_dash2 import chart_data, from_notes, lineage_models, page, seed
+from .seed_expectations import chart_data, from_notes, lineage_models, page, seed
 
-pytest_plugins = ["tests.fixtures_dash2"]
+pytest_plugins = ["tests.lone_company_fixtures"]
 
 TITLE = "Events over time, over the eras of the GPT-1 lineage"
 DATED_EVENTS = [event for event in seed("events") if "date" in event]

@@ -12,7 +12,7 @@ from landscape.queries.companies import (
     founded_years,
 )
 
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 Rows = tuple[str, Landscape]
 

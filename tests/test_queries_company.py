@@ -13,7 +13,7 @@ from landscape.queries.company import (
     company_rounds,
 )
 
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 Rows = tuple[str, Landscape]
 

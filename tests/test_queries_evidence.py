@@ -1,7 +1,7 @@
 from landscape import db
 from landscape.queries.evidence import CITATION_COLUMNS, citations
 
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 Rows = tuple[str, Landscape]
 

@@ -10,9 +10,9 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import funding as q
 
-from .factories_dash2 import from_notes, investors_of, seed, seed_date, seed_when
+from .seed_expectations import from_notes, investors_of, seed, seed_date, seed_when
 
-pytest_plugins = ["tests.fixtures_dash2"]
+pytest_plugins = ["tests.lone_company_fixtures"]
 
 ROUNDS = seed("funding_rounds")
 DATED = [r for r in ROUNDS if "announced" in r]

@@ -9,9 +9,9 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import growth as q
 
-from .factories_dash2 import from_notes, seed, seed_date, subject_of
+from .seed_expectations import from_notes, seed, seed_date, subject_of
 
-pytest_plugins = ["tests.fixtures_dash2"]
+pytest_plugins = ["tests.lone_company_fixtures"]
 
 METRICS = seed("metrics")
 DATED = [metric for metric in METRICS if "as_of" in metric]

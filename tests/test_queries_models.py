@@ -11,7 +11,7 @@ from landscape.queries.models import (
     model_uses,
 )
 
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 Rows = tuple[str, Landscape]
 

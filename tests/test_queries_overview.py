@@ -1,7 +1,7 @@
 from landscape import db
 from landscape.queries.overview import kpis
 
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 Rows = tuple[str, Landscape]
 

@@ -1,7 +1,7 @@
 from landscape import db
 from landscape.queries.sources import source_kinds, sources_overview
 
-from .factories_dash1 import Landscape
+from .landscape_factory import Landscape
 
 Rows = tuple[str, Landscape]
 

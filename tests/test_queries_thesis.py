@@ -7,9 +7,9 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import thesis as q
 
-from .factories_dash2 import from_notes, seed, seed_date
+from .seed_expectations import from_notes, seed, seed_date
 
-pytest_plugins = ["tests.fixtures_dash2"]
+pytest_plugins = ["tests.lone_company_fixtures"]
 
 COMPANIES = {company["name"]: company for company in seed("companies")}
 ROUNDS = seed("funding_rounds")

@@ -9,7 +9,7 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import timeline as q
 
-from .factories_dash2 import (
+from .seed_expectations import (
     from_notes,
     lineage_models,
     notes_quotes,
@@ -18,7 +18,7 @@ from .factories_dash2 import (
     seed_when,
 )
 
-pytest_plugins = ["tests.fixtures_dash2"]
+pytest_plugins = ["tests.lone_company_fixtures"]
 
 DATED_EVENTS = [event for event in seed("events") if "date" in event]
 MODELS = {model["name"]: model for model in seed("models")}

@@ -1,5 +1,5 @@
 """Fixtures of the Timeline, Growth, Funding and Thesis tests, loaded as a pytest plugin
-(``pytest_plugins = ["tests.fixtures_dash2"]``). The seeded database comes from conftest
+(``pytest_plugins = ["tests.lone_company_fixtures"]``). The seeded database comes from conftest
 (``seeded_url``, ``app_url``); this adds what the seed cannot show."""
 
 import pytest
