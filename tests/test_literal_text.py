@@ -181,7 +181,9 @@ def _add_openai_events(url: str) -> None:
                     s.EventCreate,
                     {"company_id": openai, "kind": "report", "title": title, "date": day},
                 ),
-                citation=s.validate(s.CitationCreate, {"source_id": _notes_id(url)}),
+                citation=s.validate(
+                    s.CitationCreate, {"source_id": _notes_id(url), "quote": title}
+                ),
             )
 
 
