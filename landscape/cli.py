@@ -177,7 +177,11 @@ def cmd_import_landscape(args: argparse.Namespace) -> None:
         raise CommandFailed(f"{path}: no such file")
     upgrade_db(args.db)
     report = import_landscape(
-        get_engine(args.db), path.read_bytes(), strict=args.strict, dry_run=args.dry_run
+        get_engine(args.db),
+        path.read_bytes(),
+        strict=args.strict,
+        dry_run=args.dry_run,
+        file_name=path.name,
     )
     for problem in report.problems:
         warn(f"  {problem}")
