@@ -42,6 +42,7 @@ from landscape.schemas import (
     SourceCreate,
     SourceUpdate,
     SubjectCitationCreate,
+    require_quote,
     validate,
     validate_optional,
 )
@@ -479,7 +480,7 @@ def _cite_row(session: Session, source_id: int, data: SubjectCitationCreate) -> 
     source = session.get(m.Source, source_id)
     citation = m.Citation(
         source_id=source_id,
-        quote=data.quote,
+        quote=require_quote(data.quote),  # already checked: SubjectCitationCreate requires it
         quote_language=source.language if source else None,
         note=data.note,
         **{m.CITABLE[data.subject]: data.subject_id},

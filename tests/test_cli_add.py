@@ -47,7 +47,7 @@ def test_bad_input_is_one_line_naming_each_field(
     assert _company(seeded_url, " openai ") is None
 
 
-def test_a_fact_without_a_quote_is_one_line_and_writes_nothing(
+def test_a_citation_without_a_quote_is_one_line_and_writes_nothing(
     seeded_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for quote in ([], ["--quote", "  "]):
@@ -57,6 +57,12 @@ def test_a_fact_without_a_quote_is_one_line_and_writes_nothing(
         lines = capsys.readouterr().err.strip().splitlines()
         assert lines == [f"landscape: error: citation.quote: {QUOTE_REQUIRED}"]
         assert _company(seeded_url, "Unquoted AI") is None
+    status = main(["--db", seeded_url, "edit", "company", "OpenAI", "--hq-city", "Paris",
+                   "--source", "1"])  # fmt: skip
+    assert status == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [f"landscape: error: citation.quote: {QUOTE_REQUIRED}"]
+    assert _company(seeded_url, "OpenAI").hq_city != "Paris"
 
 
 def test_citing_a_source_for_a_company_needs_a_quote(
