@@ -143,6 +143,8 @@ def _counts(url: str) -> tuple[int, ...]:
 def test_a_fact_without_a_quote_is_refused_beside_the_quote(app_url: str) -> None:
     before = _counts(app_url)
     at = _page()
+    quote = at.text_area(key=_key("companies", "citation.quote"))
+    assert quote.label == "Quote (required)" and "original language" in quote.help
     at.text_input(key=_key("companies", "name")).input("Unquoted AI")
     _pick_source(at, "companies", app_url)
     at.text_area(key=_key("companies", "citation.quote")).input("   ")
