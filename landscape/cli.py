@@ -177,7 +177,11 @@ def cmd_import_landscape(args: argparse.Namespace) -> None:
         raise CommandFailed(f"{path}: no such file")
     upgrade_db(args.db)
     report = import_landscape(
-        get_engine(args.db), path.read_bytes(), strict=args.strict, dry_run=args.dry_run
+        get_engine(args.db),
+        path.read_bytes(),
+        strict=args.strict,
+        dry_run=args.dry_run,
+        file_name=path.name,
     )
     for problem in report.problems:
         warn(f"  {problem}")
@@ -297,7 +301,7 @@ def _add_field_options(parser: argparse.ArgumentParser, table: str) -> None:
             or ("one of: " + ", ".join(kwargs["choices"]) if "choices" in kwargs else None)
         )
         fields.add_argument(option, help=help_text, **kwargs)
-    source = parser.add_argument_group("source (a new fact needs one)")
+    source = parser.add_argument_group("source (a new fact needs one, and a quote from it)")
     if table == "sources":
         source.add_argument(
             "--cite-company",
@@ -329,9 +333,16 @@ def _add_field_options(parser: argparse.ArgumentParser, table: str) -> None:
         dest="f_cite_quote",
         metavar="TEXT",
         default=argparse.SUPPRESS,
-        help="the source's own words, exactly",
+        help="the source's own words that support the fact, exactly and in their original "
+        "language (required with a source)",
     )
-    source.add_argument("--note", dest="f_cite_note", metavar="TEXT", default=argparse.SUPPRESS)
+    source.add_argument(
+        "--note",
+        dest="f_cite_note",
+        metavar="TEXT",
+        default=argparse.SUPPRESS,
+        help="anything else about the citation: a page, a translation",
+    )
 
 
 def _enum_of(annotation: object) -> type | None:

@@ -6,7 +6,9 @@ never commits, so the caller's transaction decides (``db.session_scope`` commits
 rolls back on error). Input arrives validated by the models of ``landscape.schemas``; the rules
 that need the database are checked here, before anything is written, and raise ``InputError``
 (or ``DuplicateError``, which names the existing row): unique names under normalization, rows
-that must exist, and a source for every new fact.
+that must exist, and a source for every new fact. Every citation written quotes its source
+(``schemas.CitationCreate`` refuses one without a quote), so what is saved here passes
+``landscape validate``.
 
 An edit changes only the fields its Update model was given; the row that results must pass the
 same rules as a new one.
@@ -40,6 +42,7 @@ from landscape.schemas import (
     SourceCreate,
     SourceUpdate,
     SubjectCitationCreate,
+    require_quote,
     validate,
     validate_optional,
 )
@@ -78,7 +81,8 @@ def save(
 
     ``values`` go to the table's Create (or Update) model. ``citation`` is the source block: a
     CitationCreate for a fact (required for a new one, optional for an edit, where an
-    all-blank block means none), a SubjectCitationCreate for a source (optional). Every
+    all-blank block means none), a SubjectCitationCreate for a source (optional); a block that
+    is given needs its quote. Every
     invalid field is reported at once, citation fields under ``citation.``; nothing is written
     unless all pass.
     """
@@ -476,7 +480,7 @@ def _cite_row(session: Session, source_id: int, data: SubjectCitationCreate) -> 
     source = session.get(m.Source, source_id)
     citation = m.Citation(
         source_id=source_id,
-        quote=data.quote or "",
+        quote=require_quote(data.quote),  # already checked: SubjectCitationCreate requires it
         quote_language=source.language if source else None,
         note=data.note,
         **{m.CITABLE[data.subject]: data.subject_id},

@@ -3,7 +3,8 @@
 A field is declared once, on its Base class; these models add the rules a form or the command
 line must pass before anything is written: required fields, the shape of a web address, dates
 given at their precision (``2015-Q4``) and not in the future unless marked expected, amounts not
-negative, ISO 4217 currencies and ISO 3166 countries, and a source for every new fact.
+negative, ISO 4217 currencies and ISO 3166 countries, and a source with a quote for every
+new fact.
 Rules that need the database (unique names, rows that must exist) live in ``landscape.crud``.
 
 Text is kept exactly as typed; only a field left blank (or only spaces) counts as empty.
@@ -281,11 +282,29 @@ class SourceUpdate(SourceCreate):
     title: str | None = Field(default=None, max_length=500)  # type: ignore[assignment]
 
 
+QUOTE_REQUIRED = (
+    "Required: quote the source's own words that support this fact, in their original language."
+)
+
+
+def require_quote(value: str | None) -> str:
+    """A citation quotes its source (issue #2); ``landscape validate`` flags one without."""
+    if value is None:
+        raise ValueError(QUOTE_REQUIRED)
+    return value
+
+
+# A citation model validates its defaults too, so that a quote left out is refused like a
+# blank one.
+QUOTED: Any = {"validate_default": True}
+
+
 class CitationCreate(SQLModel):
     """The source behind a new fact: an existing ``source_id``, or a new ``source``.
 
-    ``quote`` is the source's own words, kept exactly; without one the citation still names
-    the source. ``note`` says anything else (a page, a translation).
+    ``quote`` is the source's own words that support the fact, in their original language and
+    kept exactly; it is required, so that a reader can check the fact. ``note`` says anything
+    else (a page, a translation).
     """
 
     source_id: int | None = None
@@ -293,7 +312,12 @@ class CitationCreate(SQLModel):
     quote: str | None = None
     note: str | None = None
 
+    model_config = QUOTED
+    # Said at once with a missing quote (a failing field stops the rules below).
+    SUBJECT: ClassVar = (("source_id", "source"), "A new fact needs a source: pick one or add one.")
+
     _texts = field_validator("quote", "note", mode="before")(blank_to_none)
+    _quoted = field_validator("quote", mode="after")(require_quote)
 
     @field_validator("source", mode="before")
     @classmethod
@@ -306,7 +330,7 @@ class CitationCreate(SQLModel):
     @model_validator(mode="after")
     def _one_source(self) -> Self:
         if self.source_id is None and self.source is None:
-            raise InputError({"source_id": "A new fact needs a source: pick one or add one."})
+            raise InputError({"source_id": self.SUBJECT[1]})
         if self.source_id is not None and self.source is not None:
             raise InputError(
                 {"source.title": "You picked a source and typed a new one: keep only one."}
@@ -315,14 +339,18 @@ class CitationCreate(SQLModel):
 
 
 class SubjectCitationCreate(SQLModel):
-    """A source cited for an existing fact row: ``subject`` names its table."""
+    """A source cited for an existing fact row: ``subject`` names its table; ``quote`` (the
+    source's own words that support the fact) is required."""
 
     subject: str
     subject_id: int
     quote: str | None = None
     note: str | None = None
 
+    model_config = QUOTED
+
     _texts = field_validator("quote", "note", mode="before")(blank_to_none)
+    _quoted = field_validator("quote", mode="after")(require_quote)
 
     @field_validator("subject", "subject_id", mode="before")
     @classmethod

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from landscape import db
 from landscape import models as m
 from landscape.cli import main
+from landscape.schemas import QUOTE_REQUIRED
 
 from .conftest import REPO
 
@@ -44,6 +45,52 @@ def test_bad_input_is_one_line_naming_each_field(
     for field in ("homepage:", "founded:", "citation.source_id:"):
         assert field in lines[0]
     assert _company(seeded_url, " openai ") is None
+
+
+def test_a_citation_without_a_quote_is_one_line_and_writes_nothing(
+    seeded_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for quote in ([], ["--quote", "  "]):
+        status = main(["--db", seeded_url, "add", "company", "--name", "Unquoted AI",
+                       "--source", "1", *quote])  # fmt: skip
+        assert status == 1
+        lines = capsys.readouterr().err.strip().splitlines()
+        assert lines == [f"landscape: error: citation.quote: {QUOTE_REQUIRED}"]
+        assert _company(seeded_url, "Unquoted AI") is None
+    status = main(["--db", seeded_url, "edit", "company", "OpenAI", "--hq-city", "Paris",
+                   "--source", "1"])  # fmt: skip
+    assert status == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [f"landscape: error: citation.quote: {QUOTE_REQUIRED}"]
+    assert _company(seeded_url, "OpenAI").hq_city != "Paris"
+
+
+def test_citing_a_source_for_a_company_needs_a_quote(
+    seeded_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", seeded_url, "add", "source", "--title", "A talk",
+                 "--cite-company", "Harvey"]) == 1  # fmt: skip
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"landscape: error: citation.quote: {QUOTE_REQUIRED}"
+    ]
+
+
+def test_facts_added_from_the_command_line_pass_validate(
+    seeded_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commands = [
+        ["add", "company", "--name", "Quoted AI", "--source", "1", "--quote", "原文"],
+        ["add", "round", "--company", "Quoted AI", "--investor", "Microsoft",
+         "--new-source-title", "Quoted raises", "--quote", "Microsoft invests"],
+        ["add", "source", "--title", "A talk", "--cite-company", "Quoted AI", "--quote", "We"],
+        ["edit", "company", "Quoted AI", "--hq-city", "Paris",
+         "--source", "A talk", "--quote", "Paris"],
+    ]  # fmt: skip
+    for command in commands:
+        assert main(["--db", seeded_url, *command]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["--db", seeded_url, "validate"]) == 0, capsys.readouterr().out
+    assert capsys.readouterr().out.strip() == "no problems found"
 
 
 def test_add_a_round_with_a_new_source(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:

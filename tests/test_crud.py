@@ -89,7 +89,7 @@ def test_a_company_is_written_with_its_categories_and_citation(
 def test_names_are_unique_under_normalization(seeded_url: str, notes_id: int, variant: str) -> None:
     before = _count(seeded_url, m.Company)
     with pytest.raises(s.DuplicateError) as caught:
-        _save(seeded_url, "companies", {"name": variant}, {"source_id": notes_id})
+        _save(seeded_url, "companies", {"name": variant}, {"source_id": notes_id, "quote": "q"})
     openai = _id(seeded_url, m.Company, name="OpenAI")
     assert (caught.value.existing_id, caught.value.existing_name) == (openai, "OpenAI")
     assert "OpenAI" in caught.value.errors["name"]
@@ -97,7 +97,7 @@ def test_names_are_unique_under_normalization(seeded_url: str, notes_id: int, va
 
 
 def test_a_clash_is_reported_with_the_other_errors(seeded_url: str) -> None:
-    errors = _refused(seeded_url, "companies", {"name": "openai"}, {})
+    errors = _refused(seeded_url, "companies", {"name": "openai"}, {"quote": "words"})
     assert set(errors) == {"name", "citation.source_id"}
 
 
@@ -124,12 +124,14 @@ def test_an_edit_cannot_take_another_companys_name(seeded_url: str) -> None:
 
 def test_unknown_rows_are_named_and_nothing_is_written(seeded_url: str, notes_id: int) -> None:
     before = _count(seeded_url, m.Company), _count(seeded_url, m.Source)
-    new_source = {"source": {"title": "Brand new", "url": "https://new.example.com"}}
+    new_source = {"source": {"title": "Brand new", "url": "https://new.example.com"}, "quote": "q"}
     errors = _refused(
         seeded_url, "companies", {"name": "New Co", "categories": ["Nope"]}, new_source
     )
     assert "Nope" in errors["categories"]
-    errors = _refused(seeded_url, "companies", {"name": "New Co"}, {"source_id": 10_000})
+    errors = _refused(
+        seeded_url, "companies", {"name": "New Co"}, {"source_id": 10_000, "quote": "q"}
+    )
     assert "citation.source_id" in errors
     assert (_count(seeded_url, m.Company), _count(seeded_url, m.Source)) == before
 
@@ -139,7 +141,7 @@ def test_unknown_rows_are_named_and_nothing_is_written(seeded_url: str, notes_id
 
 def test_product_names_are_unique_within_their_company(seeded_url: str, notes_id: int) -> None:
     openai, harvey = (_id(seeded_url, m.Company, name=n) for n in ("OpenAI", "Harvey"))
-    cite = {"source_id": notes_id}
+    cite = {"source_id": notes_id, "quote": "q"}
     _save(seeded_url, "products", {"company_id": openai, "name": "Playground"}, cite)
     errors = _refused(seeded_url, "products", {"company_id": openai, "name": " playground"}, cite)
     assert "Playground" in errors["name"]
@@ -188,7 +190,8 @@ def test_editing_investors_replaces_them_and_a_new_one_needs_a_source(
     errors = _refused(seeded_url, "funding_rounds", {"investor_ids": [microsoft]}, row_id=round_id)
     assert "citation.source_id" in errors
     change = {"investor_ids": [microsoft], "lead_investor_id": microsoft}
-    _save(seeded_url, "funding_rounds", change, {"source_id": notes_id}, row_id=round_id)
+    cite = {"source_id": notes_id, "quote": "q"}
+    _save(seeded_url, "funding_rounds", change, cite, row_id=round_id)
     with Session(db.get_engine(seeded_url)) as session:
         investments = crud._investments(session, round_id)
     assert [(i.investor_id, i.is_lead) for i in investments] == [(microsoft, True)]
@@ -198,7 +201,7 @@ def test_editing_investors_replaces_them_and_a_new_one_needs_a_source(
 
 
 def test_a_metric_needs_a_subject_that_exists(seeded_url: str, notes_id: int) -> None:
-    cite = {"source_id": notes_id}
+    cite = {"source_id": notes_id, "quote": "q"}
     figure = {"name": "users", "value": 1_000_000, "unit": "count", "as_of_text": "2022-12"}
     assert "company_id" in _refused(seeded_url, "metrics", figure, cite)
     assert "company_id" in _refused(seeded_url, "metrics", figure | {"company_id": 10_000}, cite)
@@ -211,7 +214,7 @@ def test_an_edit_that_unmarks_a_future_event_is_refused(seeded_url: str, notes_i
     openai = _id(seeded_url, m.Company, name="OpenAI")
     event = {"company_id": openai, "kind": "release", "title": "GPT-9", "date": "2999",
              "expected": True}  # fmt: skip
-    event_id, _ = _save(seeded_url, "events", event, {"source_id": notes_id})
+    event_id, _ = _save(seeded_url, "events", event, {"source_id": notes_id, "quote": "q"})
     errors = _refused(seeded_url, "events", {"expected": False}, row_id=event_id)
     assert "date" in errors
     _save(seeded_url, "events", {"title": "GPT-9 (rumoured)"}, row_id=event_id)

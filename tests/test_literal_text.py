@@ -181,7 +181,9 @@ def _add_openai_events(url: str) -> None:
                     s.EventCreate,
                     {"company_id": openai, "kind": "report", "title": title, "date": day},
                 ),
-                citation=s.validate(s.CitationCreate, {"source_id": _notes_id(url)}),
+                citation=s.validate(
+                    s.CitationCreate, {"source_id": _notes_id(url), "quote": title}
+                ),
             )
 
 
@@ -294,6 +296,7 @@ def test_a_typed_name_is_saved_once_and_shown_exactly(page: Any, dashboard: dict
     _open(page, dashboard["base"], "add")
     page.locator(_key("add.companies.new.0.name") + " input").fill(name)
     _choose(page, "add.companies.new.0.citation.source_id", _notes_title(dashboard["url"]))
+    page.locator(_key("add.companies.new.0.citation.quote") + " textarea").fill(name)
     page.get_by_role("button", name="Save company").dblclick()
     success = page.locator("[data-testid=stAlertContentSuccess] [data-testid=stMarkdownContainer]")
     success.wait_for()
@@ -305,6 +308,7 @@ def test_a_typed_name_is_saved_once_and_shown_exactly(page: Any, dashboard: dict
     field = page.locator(_key("add.companies.new.1.name") + " input")
     field.fill(again)
     _choose(page, "add.companies.new.1.citation.source_id", _notes_title(dashboard["url"]))
+    page.locator(_key("add.companies.new.1.citation.quote") + " textarea").fill(again)
     field.focus()
     page.keyboard.press("Enter")  # twice, quickly, wherever the focus now is
     page.keyboard.press("Enter")

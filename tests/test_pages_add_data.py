@@ -12,6 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from landscape import db
 from landscape import models as m
+from landscape.cli import main
+from landscape.schemas import QUOTE_REQUIRED
 from landscape.ui import escape_markdown
 
 from .apptests import open_page
@@ -24,6 +26,9 @@ TABS = {
     "events": "Event",
     "sources": "Source",
 }
+
+
+NOTES_QUOTE = "Harvey：法律工作者的research/drafting/analysis工具"  # the notes, verbatim
 
 
 def _page(table: str = "companies") -> AppTest:
@@ -70,9 +75,11 @@ def _error_after(at: AppTest, key: str) -> str | None:
 
 
 def _pick_source(at: AppTest, table: str, url: str, pick: int | str = "new") -> None:
+    """Cite the notes, quoting their words."""
     at.selectbox(key=_key(table, "citation.source_id", pick)).set_value(
         _id(url, m.Source, kind="notes")
     )
+    at.text_area(key=_key(table, "citation.quote", pick)).input(NOTES_QUOTE)
 
 
 @pytest.mark.parametrize("table", list(TABS))
@@ -127,6 +134,61 @@ def test_a_new_fact_without_a_source_is_refused(app_url: str) -> None:
     at.text_input(key=_key("events", "title")).input("Something")
     _submit(at)
     assert "needs a source" in _error_after(at, _key("events", "citation.source_id"))
+
+
+def _counts(url: str) -> tuple[int, ...]:
+    return tuple(_count(url, table) for table in (m.Company, m.Source, m.Citation, m.Event))
+
+
+def test_a_fact_without_a_quote_is_refused_beside_the_quote(app_url: str) -> None:
+    before = _counts(app_url)
+    at = _page()
+    quote = at.text_area(key=_key("companies", "citation.quote"))
+    assert quote.label == "Quote (required)" and "original language" in quote.help
+    at.text_input(key=_key("companies", "name")).input("Unquoted AI")
+    _pick_source(at, "companies", app_url)
+    at.text_area(key=_key("companies", "citation.quote")).input("   ")
+    _submit(at)
+    assert not at.exception and not at.success
+    assert _error_after(at, _key("companies", "citation.quote")) == escape_markdown(QUOTE_REQUIRED)
+    assert [e.value for e in at.error] == [escape_markdown(QUOTE_REQUIRED)]  # nothing else wrong
+    assert at.text_input(key=_key("companies", "name")).value == "Unquoted AI"
+    notes = _id(app_url, m.Source, kind="notes")
+    assert at.selectbox(key=_key("companies", "citation.source_id")).value == notes
+    assert _counts(app_url) == before
+
+
+def test_citing_a_new_source_for_a_fact_needs_a_quote(app_url: str) -> None:
+    before = _counts(app_url)
+    at = _page("sources")
+    at.text_input(key=_key("sources", "title")).input("An unquoted interview")
+    harvey = _id(app_url, m.Company, name="Harvey")
+    at.selectbox(key=_key("sources", "citation.subject_key")).set_value(f"companies:{harvey}")
+    _submit(at)
+    assert _error_after(at, _key("sources", "citation.quote")) == escape_markdown(QUOTE_REQUIRED)
+    assert at.text_input(key=_key("sources", "title")).value == "An unquoted interview"
+    assert _counts(app_url) == before
+
+
+def test_a_company_added_through_the_form_passes_validate(
+    app_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = _page()
+    at.text_input(key=_key("companies", "name")).input("Validated AI")
+    _pick_source(at, "companies", app_url)
+    _submit(at)
+    assert at.success and not at.error
+    with Session(db.get_engine(app_url)) as session:
+        company = session.execute(
+            select(m.Company).where(m.Company.name == "Validated AI")
+        ).scalar()
+        quotes = session.execute(
+            select(m.Citation.quote).where(m.Citation.company_id == company.id)
+        ).all()
+    assert quotes == [(NOTES_QUOTE,)]
+    capsys.readouterr()
+    assert main(["--db", app_url, "validate"]) == 0, capsys.readouterr().out
+    assert capsys.readouterr().out.strip() == "no problems found"
 
 
 def test_a_duplicate_name_links_to_the_existing_company(app_url: str) -> None:
@@ -209,6 +271,7 @@ def _metric(at: AppTest, url: str) -> None:
     at.text_input(key=_key("metrics", "as_of_text")).input("2022-12")
     at.text_input(key=_key("metrics", "citation.source.title")).input("A new article")
     at.text_input(key=_key("metrics", "citation.source.url")).input("https://news.example.com/1")
+    at.text_area(key=_key("metrics", "citation.quote")).input("one million users")
 
 
 def _source(at: AppTest, url: str) -> None:

@@ -7,7 +7,7 @@ import pytest
 from landscape import schemas as s
 from landscape.iso_codes import COUNTRIES, CURRENCIES
 
-SOURCE = {"source_id": 1}
+SOURCE = {"source_id": 1, "quote": "words"}
 
 
 def _errors(model: type, values: dict) -> dict[str, str]:
@@ -189,8 +189,26 @@ def test_the_shipped_code_lists_are_current() -> None:
 def test_a_new_fact_needs_a_source() -> None:
     assert "source_id" in _errors(s.CitationCreate, {"quote": "words"})
     blank_new_source = {"title": "", "url": " ", "kind": None}
-    assert "source_id" in _errors(s.CitationCreate, {"source": blank_new_source})
+    assert "source_id" in _errors(s.CitationCreate, {"source": blank_new_source, "quote": "w"})
     assert s.validate(s.CitationCreate, SOURCE).source_id == 1
+
+
+@pytest.mark.parametrize("quote", [None, "", "   ", "\n\t", "missing"])
+def test_a_citation_needs_its_quote(quote: str | None) -> None:
+    given = {} if quote == "missing" else {"quote": quote}
+    assert _errors(s.CitationCreate, {"source_id": 1} | given) == {"quote": s.QUOTE_REQUIRED}
+    subject = {"subject": "companies", "subject_id": 1} | given
+    assert _errors(s.SubjectCitationCreate, subject) == {"quote": s.QUOTE_REQUIRED}
+    assert "original language" in s.QUOTE_REQUIRED
+
+
+def test_a_missing_quote_and_a_missing_source_are_said_together() -> None:
+    assert set(_errors(s.CitationCreate, {})) == {"quote", "source_id"}
+
+
+def test_a_quote_is_kept_exactly() -> None:
+    quote = "  “准确率从 85% 提高到 93%”\n<b>x</b>  "
+    assert s.validate(s.CitationCreate, SOURCE | {"quote": quote}).quote == quote
 
 
 def test_a_source_is_picked_or_typed_not_both() -> None:
@@ -199,7 +217,8 @@ def test_a_source_is_picked_or_typed_not_both() -> None:
 
 
 def test_a_new_source_is_validated_field_by_field() -> None:
-    errors = _errors(s.CitationCreate, {"source": {"title": "", "url": "nope", "language": "1"}})
+    new_source = {"title": "", "url": "nope", "language": "1"}
+    errors = _errors(s.CitationCreate, {"source": new_source, "quote": "words"})
     assert set(errors) == {"source.title", "source.url", "source.language"}
 
 

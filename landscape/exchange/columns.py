@@ -46,6 +46,13 @@ def text(raw: str) -> str | None:
     return raw if raw != "" else None
 
 
+def quote(raw: str) -> str | None:
+    """A citation's quote, exactly as written; empty is NULL, only spaces is refused."""
+    if raw != "" and not raw.strip():
+        raise ValueError("is only spaces: quote the source's own words that support the fact")
+    return text(raw)
+
+
 def integer(raw: str) -> int | None:
     value = raw.strip()
     if value == "":

@@ -12,6 +12,11 @@ back, so nothing is written. A dry run does the same work and always rolls back.
   updated from the columns the file has (an empty cell clears a value). Importing a file twice
   adds nothing the second time.
 - A whole export imported into an empty database keeps its ids, so a backup restores exactly.
+- Every fact row the import added or updated that no citation supports (the file gave none, and
+  no ``citations`` file of the same import cites it) is cited to the file itself, quoting its
+  record (``landscape.exchange.provenance``), so an import never leaves a fact unsourced. A
+  restore (a whole export into an empty database, ids kept) is an exact copy instead: a row
+  the export left uncited stays so, and the report counts it.
 """
 
 import json
@@ -38,6 +43,7 @@ from landscape.exchange.export import (
     subject_names,
 )
 from landscape.exchange.formats import CsvFormatError, Profile, Record, cell, parse_csv, restore
+from landscape.exchange.provenance import Origin, cite_file, file_digest, record_quote, uncited
 from landscape.exchange.tables import IMPORT_ORDER, SPECS, TableSpec
 from landscape.names import normalize_name
 
@@ -104,6 +110,8 @@ class ImportReport:
     written: bool = False
     outcomes: list[Outcome] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    cited_to_file: int = 0  # rows given no citation, cited to their file
+    uncited: int = 0  # rows a restore copied without a citation, as the export had them
 
     @property
     def ok(self) -> bool:
@@ -127,6 +135,12 @@ class ImportReport:
         found = ", ".join(parts) or "no rows"
         if self.problems:
             return f"{len(self.problems)} problems; nothing written"
+        if self.cited_to_file:
+            rows = "row" if self.cited_to_file == 1 else "rows"
+            found += f"; {self.cited_to_file} {rows} without a citation cite the imported file"
+        if self.uncited:
+            rows = "row has" if self.uncited == 1 else "rows have"
+            found += f"; {self.uncited} {rows} no citation, as in the export (validate lists them)"
         if self.dry_run:
             return f"dry run: would write {found}; nothing written"
         return f"imported: {found}"
@@ -173,6 +187,7 @@ class Importer:
         self.progress = progress
         self.ids: dict[str, dict[int, int]] = defaultdict(dict)  # table → file id → row id
         self.added: dict[tuple[str, int], int] = {}  # (table, row id) → record that added it
+        self.origins: dict[str, list[Origin]] = defaultdict(list)  # file → rows it wrote
         self._labels: dict[str, dict[tuple[str, str], list[int]]] = {}
 
     # -- files
@@ -232,6 +247,10 @@ class Importer:
         self._outcome(file_name, record, label, action, detail)
         if action == "duplicate":
             return
+        if action in ("added", "updated"):
+            where = f"{file_name} record {record.number}"
+            where += f" (line {record.line})" if record.line is not None else ""
+            self.origins[file_name].append(Origin(spec.table, row.id, record_quote(cells), where))
         self._link(spec, row, links)
         parent_column = _parent_column(spec)
         if parent_column and (cells.get("parent") or cells.get("parent_id")):
@@ -712,7 +731,10 @@ def import_table(
     except CsvFormatError as exc:
         report.problems.append(Problem(name, None, None, None, str(exc)))
         return report
-    return _run(engine, [(stem, name, columns, records)], report, keep_ids=False, progress=progress)
+    return _run(
+        engine, [(stem, name, columns, records)], report,
+        keep_ids=False, progress=progress, digests={name: file_digest(data)},
+    )  # fmt: skip
 
 
 def import_export(
@@ -732,6 +754,7 @@ def import_export(
     profile = Profile(manifest.profile) if manifest else Profile.spreadsheet
     report = ImportReport(dry_run=dry_run, upsert=upsert)
     batches = []
+    digests = {}
     for stem in IMPORT_ORDER:
         for extension in ("csv", "json"):
             name = f"{stem}.{extension}"
@@ -742,6 +765,7 @@ def import_export(
                     report.problems.append(Problem(name, None, None, None, str(exc)))
                     continue
                 batches.append((stem, name, columns, records))
+                digests[name] = file_digest(files[name])
     if not batches and not report.problems:
         raise ImportFailed(f"{path}: no table files (companies.csv, ...) found")
     if report.problems:
@@ -749,7 +773,7 @@ def import_export(
     keep_ids = _is_empty(engine) and all(
         _file_id(record.values) is not None for _s, _n, _c, records in batches for record in records
     )
-    return _run(engine, batches, report, keep_ids=keep_ids, progress=progress)
+    return _run(engine, batches, report, keep_ids=keep_ids, progress=progress, digests=digests)
 
 
 def _export_files(path: Path) -> dict[str, bytes]:
@@ -782,6 +806,7 @@ def _run(
     *,
     keep_ids: bool,
     progress: Progress | None,
+    digests: dict[str, str],
 ) -> ImportReport:
     report.restored_ids = keep_ids
     with Session(engine, autoflush=False) as session:
@@ -793,6 +818,8 @@ def _run(
                 importer.import_records(stem, columns, records, name)
         except _Abort as exc:
             report.problems.append(Problem("", None, None, None, str(exc)))
+        if not report.problems:
+            _cite_files(session, importer, report, digests, keep_ids=keep_ids)
         if report.problems or report.dry_run:
             session.rollback()
             return report
@@ -801,6 +828,30 @@ def _run(
         session.commit()
         report.written = True
     return report
+
+
+def _cite_files(
+    session: Session,
+    importer: Importer,
+    report: ImportReport,
+    digests: dict[str, str],
+    *,
+    keep_ids: bool,
+) -> None:
+    """Cite each file for the rows it wrote that no citation supports (see ``provenance``);
+    a restore (``keep_ids``) only counts them, to stay an exact copy of the export."""
+    pending = {name: uncited(session, origins) for name, origins in importer.origins.items()}
+    if keep_ids:
+        report.uncited = sum(len(origins) for origins in pending.values())
+        return
+    for name, origins in pending.items():
+        try:
+            cited = cite_file(session, origins, file_name=name, digest=digests[name])
+            report.cited_to_file += cited
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            report.problems.append(Problem(name, None, None, None, f"cannot cite it: {reason}"))
+            return
 
 
 def _is_empty(engine: Engine) -> bool:

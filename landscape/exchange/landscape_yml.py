@@ -11,7 +11,9 @@ Crunchbase URL's last part). ``second_path`` links the item to more categories. 
 no column for is kept, as written, in the row's ``extra`` JSON. Invalid items are reported as
 ``Category / Subcategory / Name: problem`` and skipped, or stop the import when ``strict``.
 Importing a file twice changes nothing: rows are found, never overwritten; only missing
-category links are added.
+category links are added. The file is the source of what it adds: each new category, company
+and product cites it, quoting the entry (or item) that made the row, as written
+(``landscape.exchange.provenance``).
 
 Writing: every company and product linked to a category, under its first category, with the
 others (and its kept ``second_path``) as ``second_path``; ``extra`` keys are written back.
@@ -28,6 +30,7 @@ from sqlmodel import Session
 
 from landscape import models as m
 from landscape.exchange.columns import url_problem
+from landscape.exchange.provenance import Origin, cite_file, file_digest
 from landscape.names import normalize_name
 
 # Item keys with a column of their own (or a meaning to the importer).
@@ -51,6 +54,7 @@ class LandscapeReport:
     items: int = 0
     problems: list[str] = field(default_factory=list)  # invalid items, skipped
     notes: list[str] = field(default_factory=list)  # what was interpreted, nothing lost
+    cited_to_file: int = 0  # new rows citing the file, quoting their entry
 
     @property
     def ok(self) -> bool:
@@ -63,7 +67,8 @@ class LandscapeReport:
         if not self.ok:
             return f"{len(self.problems)} invalid items; nothing written (--strict)"
         verb = "dry run: would add" if self.dry_run else "added"
-        return f"{self.items} items read; {verb} {added}{skipped}"
+        cited = f"; {self.cited_to_file} new rows cite the file" if self.cited_to_file else ""
+        return f"{self.items} items read; {verb} {added}{cited}{skipped}"
 
 
 class _Stop(Exception):
@@ -101,9 +106,14 @@ def crunchbase_slug(url: str) -> str:
 class LandscapeImporter:
     """Adds one landscape.yml to the database inside a session; the caller commits."""
 
-    def __init__(self, session: Session, report: LandscapeReport) -> None:
+    def __init__(
+        self, session: Session, report: LandscapeReport, file_name: str = "landscape.yml"
+    ) -> None:
         self.session = session
         self.report = report
+        self.file_name = file_name
+        self.origins: list[Origin] = []  # the rows this import added, with their entries
+        self._entry: tuple[str, str] = ("", "")  # (quote, where) of the entry being read
         self._seen: set[tuple[str, Any]] = set()  # products added by this import
         self.crunchbase: dict[str, int] = {
             crunchbase_key(url): company_id
@@ -137,9 +147,11 @@ class LandscapeImporter:
         """Create the file's categories in its order, before second_path can name them."""
         for position, category in enumerate(categories, start=1):
             if isinstance(category, dict) and _text(category.get("name")):
+                self._reading(category, category["name"])
                 parent = self.category(category["name"], None, position)
                 for sub_position, sub in enumerate(category.get("subcategories") or [], start=1):
                     if isinstance(sub, dict) and _text(sub.get("name")):
+                        self._reading(sub, f"{category['name']} / {sub['name']}")
                         self.category(sub["name"], parent, sub_position)
 
     def category(self, name: str, parent: m.Category | None, position: int) -> m.Category:
@@ -184,6 +196,7 @@ class LandscapeImporter:
         if problem:
             self._invalid(where, problem)
             return
+        self._reading(item, where)
         second = [self.category_path(entry) for entry in _as_list(item.get("second_path"))]
         if any(target is None for target in second):
             self._invalid(where, "second_path entries are written 'Category / Subcategory'")
@@ -261,10 +274,16 @@ class LandscapeImporter:
 
     # -- helpers
 
+    def _reading(self, entry: dict[str, Any], where: str) -> None:
+        """The entry that rows added from now on come from."""
+        self._entry = (entry_quote(entry), f"{self.file_name}: {where}")
+
     def _add(self, row: Any) -> None:
         self.session.add(row)
         self.session.flush()
         self.report.added[row.__tablename__] += 1
+        quote, where = self._entry
+        self.origins.append(Origin(row.__tablename__, row.id, quote, where))
 
     def _link(self, link: Any, key: dict[str, Any]) -> None:
         if self.session.get(link, tuple(key.values())) is None:
@@ -276,6 +295,16 @@ class LandscapeImporter:
         self.report.problems.append(f"{where}: {problem}")
         if self.report.strict:
             raise _Stop
+
+
+def entry_quote(entry: dict[str, Any]) -> str:
+    """A category, subcategory or item as the file writes it, without what it holds."""
+    own = {
+        key: value
+        for key, value in entry.items()
+        if key not in ("subcategories", "items") and not (key in _MARKERS and value is None)
+    }
+    return yaml.safe_dump(own, allow_unicode=True, sort_keys=False, width=1_000_000).strip()
 
 
 def _fill_empty(row: Any, values: dict[str, Any]) -> None:
@@ -325,18 +354,30 @@ def _item_values(item: dict[str, Any], company: bool) -> dict[str, Any]:
 
 
 def import_landscape(
-    engine: Engine, data: bytes | str, *, strict: bool = False, dry_run: bool = False
+    engine: Engine,
+    data: bytes | str,
+    *,
+    strict: bool = False,
+    dry_run: bool = False,
+    file_name: str = "landscape.yml",
 ) -> LandscapeReport:
-    """Import a landscape.yml; with ``strict`` an invalid item writes nothing at all."""
+    """Import a landscape.yml; with ``strict`` an invalid item writes nothing at all.
+
+    Each row added cites the file (``file_name``, told apart by its SHA-256).
+    """
     report = LandscapeReport(dry_run=dry_run, strict=strict)
     categories = read_landscape(data)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     with Session(engine, autoflush=False) as session:
-        importer = LandscapeImporter(session, report)
+        importer = LandscapeImporter(session, report, file_name)
         try:
             importer.run(categories)
         except _Stop:
             session.rollback()
             return report
+        report.cited_to_file = cite_file(
+            session, importer.origins, file_name=file_name, digest=file_digest(raw)
+        )
         if dry_run:
             session.rollback()
             return report

@@ -276,7 +276,7 @@ SPECS: dict[str, TableSpec] = {
         TableSpec(
             "citations",
             m.Citation,
-            (Col("quote", required=True), Col("quote_language", c.language), Col("note")),
+            (Col("quote", c.quote, required=True), Col("quote_language", c.language), Col("note")),
             refs=(
                 "source_id",
                 "source",

@@ -22,6 +22,10 @@ from landscape.schemas import MODELS, DuplicateError, InputError
 
 SUBMISSION_WAIT_SECONDS = 60
 DATE_HELP = "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD: as precise as the source is."
+QUOTE_HELP = (
+    "The source's own words that support this fact, copied exactly and in their original "
+    "language (Chinese stays Chinese). A translation or a page number goes in the note."
+)
 NEW = None
 
 # tab label -> (table, noun)
@@ -273,7 +277,8 @@ def enum_values(enum: Any) -> list[str]:
 
 
 def citation_fields(form: Form, new_fact: bool) -> None:
-    """Pick a source or describe a new one, with the quote that supports the fact."""
+    """Pick a source or describe a new one, with the quote that supports the fact (required
+    with every source, so that a reader can check the fact)."""
     sources = dict(ui.query(q.source_choices))
     st.markdown("**Source**" if new_fact else "**Source** (optional for an edit)")
     form.choice(
@@ -288,9 +293,9 @@ def citation_fields(form: Form, new_fact: bool) -> None:
         source_fields(form, "citation.source.")
     form.text(
         "citation.quote",
-        "Quote",
+        "Quote (required)" if new_fact else "Quote (required with a source)",
         area=True,
-        help="The source's own words that support this, in its language, exactly.",
+        help=QUOTE_HELP,
     )
     form.text("citation.note", "Note", help="Anything else: a page, a translation.")
     form.error("citation.form", "citation.source")
@@ -426,8 +431,8 @@ def source_form_fields(form: Form) -> None:
         key=form.key("citation.subject_key"),
     )
     form.error("citation.subject", "citation.subject_id")
-    form.text("citation.quote", "Quote", area=True)
-    form.text("citation.note", "Note")
+    form.text("citation.quote", "Quote (required to cite it)", area=True, help=QUOTE_HELP)
+    form.text("citation.note", "Note", help="Anything else: a page, a translation.")
 
 
 FIELDS: dict[str, Callable[[Form], None]] = {
@@ -492,7 +497,8 @@ ui.engine()
 st.title("Add data")
 st.caption(
     "Add or edit a company, product, funding round, metric, event or source. Every new fact "
-    "needs a source: pick one or describe it in the same form. Nothing is saved until every "
+    "needs a source (pick one or describe it in the same form) and a quote: the source's own "
+    "words that support the fact, in their original language. Nothing is saved until every "
     "field passes; text is stored exactly as typed."
 )
 tabs = st.tabs(list(FORMS), key="form", bind="query-params")
