@@ -52,3 +52,11 @@ def test_downgrade_then_upgrade(migrated_url: str, capsys: pytest.CaptureFixture
     assert main(["--db", migrated_url, "db", "downgrade", "base"]) == 0
     assert "base" in capsys.readouterr().out
     assert main(["--db", migrated_url, "db", "upgrade"]) == 0
+
+
+def test_readme_lists_every_command() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("landscape [--db URL] COMMAND", 1)[1].split("```", 1)[0]
+    listed = {line.split()[0] for line in block.strip().splitlines()}
+    commands = set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    assert commands == listed
