@@ -159,6 +159,7 @@ class SourceKind(StrEnum):
     paper = "paper"
     social_post = "social_post"
     official_page = "official_page"
+    dataset = "dataset"
 
 
 class ClaimStance(StrEnum):

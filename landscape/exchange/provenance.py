@@ -63,7 +63,7 @@ def file_source(session: Session, file_name: str, digest: str) -> m.Source:
     today = dt.datetime.now(dt.UTC).date().isoformat()
     source = m.Source(
         title=title,
-        kind=m.SourceKind.article,
+        kind=m.SourceKind.dataset,
         locator=f"the file {file_name}, sha256 {digest}, imported on {today}",
     )
     session.add(source)
