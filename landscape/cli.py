@@ -27,16 +27,13 @@ from landscape.db import (
     session_scope,
     upgrade_db,
 )
+from landscape.exchange.export import ExportFormat
+from landscape.exchange.formats import Profile
+from landscape.exchange.tables import IMPORT_ORDER
 from landscape.seed import SeedError, load_seed
 
 if TYPE_CHECKING:
     from landscape.exchange.csv_import import ImportReport
-
-# The tables `landscape import --table` accepts (the export's file names).
-IMPORT_TABLES = (
-    "companies", "products", "funding_rounds", "investments", "metrics", "events", "sources",
-    "categories", "people", "models", "model_prices", "model_uses", "claims", "citations",
-)  # fmt: skip
 
 
 class CommandFailed(Exception):
@@ -101,8 +98,7 @@ def cmd_seed(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from landscape.exchange.export import ARCHIVE_NAME, ExportFormat, export_to_folder, export_zip
-    from landscape.exchange.formats import Profile
+    from landscape.exchange.export import ARCHIVE_NAME, export_to_folder, export_zip
 
     out_dir = Path(args.out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -148,7 +144,6 @@ def _finish_import(report: "ImportReport") -> None:
 
 def cmd_import(args: argparse.Namespace) -> None:
     from landscape.exchange.csv_import import import_export, import_stem, import_table
-    from landscape.exchange.formats import Profile
 
     path = Path(args.path)
     if not path.exists():
@@ -411,10 +406,10 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write every table into OUT_DIR (CSV or JSON, or one zip)"
     )
     export.add_argument("out_dir", metavar="OUT_DIR")
-    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--format", choices=[f.value for f in ExportFormat], default="csv")
     export.add_argument(
         "--profile",
-        choices=["spreadsheet", "raw"],
+        choices=[p.value for p in Profile],
         default="spreadsheet",
         help="spreadsheet (default) defuses formula-like text cells; raw writes values untouched",
     )
@@ -428,10 +423,10 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="import a CSV/JSON file, or a whole export (folder or zip), all or nothing"
     )
     imp.add_argument("path", metavar="PATH", help="a table file, an export folder or a zip")
-    imp.add_argument("--table", choices=list(IMPORT_TABLES), help="the table of a single file")
+    imp.add_argument("--table", choices=list(IMPORT_ORDER), help="the table of a single file")
     imp.add_argument(
         "--profile",
-        choices=["spreadsheet", "raw"],
+        choices=[p.value for p in Profile],
         default="spreadsheet",
         help="the export profile a CSV file was written in (a whole export says it itself)",
     )
