@@ -1,0 +1,334 @@
+"""One record per table: everything the write paths, the exchange and the pages need to know.
+
+A table's record says what it is called (``noun``), which SQLModel class holds it, the
+Create / Update schemas of the forms (when people edit it by hand), its natural key (what makes
+an imported or seeded row "already there"), the column a citation uses to point at it, the
+file stem it is exported under, and how one of its rows is named for people. Every per-table map
+in crud, cli, export, evidence, forms, pages and the importer is derived from ``TABLES``; adding
+a table means adding its model, its migration and one record here (see docs/development.md).
+
+Names: ``row_names`` gives the one human name of a row, the same in the export, the dashboard,
+the forms and error messages. It is built in SQL (``name_query``) so that it can be read for
+many rows at once, searched and joined.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Select, String, func, literal, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+from sqlmodel import SQLModel, col
+
+from landscape import models as m
+
+NameQuery = Callable[[], Select[Any]]
+
+SEPARATOR = " · "
+
+
+# ---------------------------------------------------------------- partial dates in SQL
+
+
+class partial_date_text(FunctionElement[str]):  # noqa: N801 - a SQL function, named like one
+    """A partial date written at its precision in SQL: ``2020-06``, ``2015-Q4``, ``2019``.
+
+    The same text ``dates.format_partial_date`` writes, on SQLite and PostgreSQL; NULL for an
+    unknown date.
+    """
+
+    type = String()
+    inherit_cache = True
+    name = "partial_date_text"
+
+
+@compiles(partial_date_text, "sqlite")
+def _partial_date_sqlite(element: partial_date_text, compiler: Any, **kw: Any) -> str:
+    day, precision = (compiler.process(arg, **kw) for arg in element.clauses)
+    return (
+        f"CASE WHEN {day} IS NULL THEN NULL"
+        f" WHEN {precision} = 'year' THEN strftime('%Y', {day})"
+        f" WHEN {precision} = 'quarter' THEN strftime('%Y', {day}) || '-Q' ||"
+        f" ((CAST(strftime('%m', {day}) AS INTEGER) + 2) / 3)"
+        f" WHEN {precision} = 'month' THEN strftime('%Y-%m', {day})"
+        f" ELSE strftime('%Y-%m-%d', {day}) END"
+    )
+
+
+@compiles(partial_date_text, "postgresql")
+def _partial_date_postgresql(element: partial_date_text, compiler: Any, **kw: Any) -> str:
+    day, precision = (compiler.process(arg, **kw) for arg in element.clauses)
+    return (
+        f"CASE WHEN {day} IS NULL THEN NULL"
+        f" WHEN {precision} = 'year' THEN to_char({day}, 'YYYY')"
+        f" WHEN {precision} = 'quarter' THEN to_char({day}, 'YYYY-\"Q\"Q')"
+        f" WHEN {precision} = 'month' THEN to_char({day}, 'YYYY-MM')"
+        f" ELSE to_char({day}, 'YYYY-MM-DD') END"
+    )
+
+
+def joined(*parts: Any) -> ColumnElement[str]:
+    """SQL text of the non-empty ``parts`` joined by `` · `` (NULL and '' parts left out)."""
+    pieces = [func.nullif(func.coalesce(part, ""), "") for part in parts]
+    # concat_ws skips NULLs on PostgreSQL; SQLite has no concat_ws before 3.44, so build it.
+    text: ColumnElement[str] = func.coalesce(pieces[0], "")
+    for piece in pieces[1:]:
+        text = func.coalesce(
+            func.nullif(text, "") + literal(SEPARATOR) + piece,
+            func.nullif(text, ""),
+            piece,
+            "",
+        )
+    return text
+
+
+def vocabulary_words(column: Any) -> ColumnElement[str]:
+    """A vocabulary value as words: ``corporate_round`` → ``corporate round``."""
+    return func.replace(column, "_", " ")
+
+
+# ---------------------------------------------------------------- names of rows, in SQL
+
+
+def _simple(model: type[SQLModel], column: str = "name") -> NameQuery:
+    def query() -> Select[Any]:
+        return select(col(model.id).label("id"), getattr(model, column).label("name"))  # type: ignore[attr-defined]
+
+    return query
+
+
+def _funding_round_name(round_: Any, company: Any) -> ColumnElement[str]:
+    return joined(
+        company.name,
+        vocabulary_words(round_.round_type),
+        partial_date_text(round_.announced_on, round_.announced_precision),
+    )
+
+
+def _funding_rounds() -> Select[Any]:
+    f, company = m.FundingRound, aliased(m.Company)
+    return select(col(f.id).label("id"), _funding_round_name(f, company).label("name")).join(
+        company, company.id == f.company_id
+    )
+
+
+def _investments() -> Select[Any]:
+    i, f = m.Investment, m.FundingRound
+    investor, company = aliased(m.Company), aliased(m.Company)
+    name = investor.name + literal(" → ") + _funding_round_name(f, company)
+    return (
+        select(col(i.id).label("id"), name.label("name"))
+        .join(f, f.id == i.funding_round_id)
+        .join(company, company.id == f.company_id)
+        .join(investor, investor.id == i.investor_id)
+    )
+
+
+def _model_prices() -> Select[Any]:
+    p, model = m.ModelPrice, aliased(m.AIModel)
+    name = joined(model.name, p.label, partial_date_text(p.as_of, p.as_of_precision))
+    return select(col(p.id).label("id"), name.label("name")).join(model, model.id == p.model_id)
+
+
+def _model_uses() -> Select[Any]:
+    u, model = m.ModelUse, aliased(m.AIModel)
+    user, product = aliased(m.Company), aliased(m.Product)
+    name = joined(func.coalesce(product.name, user.name), vocabulary_words(u.how), model.name)
+    return (
+        select(col(u.id).label("id"), name.label("name"))
+        .join(model, model.id == u.model_id)
+        .outerjoin(user, user.id == u.company_id)
+        .outerjoin(product, product.id == u.product_id)
+    )
+
+
+def _metrics() -> Select[Any]:
+    x = m.Metric
+    company, product, model = aliased(m.Company), aliased(m.Product), aliased(m.AIModel)
+    name = joined(
+        func.coalesce(product.name, company.name, model.name),
+        func.coalesce(x.label, vocabulary_words(x.name)),
+        partial_date_text(x.as_of, x.as_of_precision),
+    )
+    return (
+        select(col(x.id).label("id"), name.label("name"))
+        .outerjoin(company, company.id == x.company_id)
+        .outerjoin(product, product.id == x.product_id)
+        .outerjoin(model, model.id == x.model_id)
+    )
+
+
+def _events() -> Select[Any]:
+    e = m.Event
+    name = joined(e.title, partial_date_text(e.occurred_on, e.occurred_precision))
+    return select(col(e.id).label("id"), name.label("name"))
+
+
+def _claims() -> Select[Any]:
+    c = m.Claim
+    return select(col(c.id).label("id"), func.coalesce(c.summary_en, c.statement).label("name"))
+
+
+def _citations() -> Select[Any]:
+    c, source = m.Citation, aliased(m.Source)
+    name = source.title + literal(": ") + c.quote
+    return select(col(c.id).label("id"), name.label("name")).join(source, source.id == c.source_id)
+
+
+# ---------------------------------------------------------------- the record
+
+
+@dataclass(frozen=True)
+class TableRecord:
+    """What the project knows about one table."""
+
+    model: type[SQLModel]
+    noun: str  # one row in words: "funding round"
+    natural_key: tuple[str, ...] = ()  # columns that make a row "already there"
+    name_query: NameQuery | None = None  # SELECT id, name: the one human name of a row
+    stem: str | None = None  # the file stem of its export / import ("models" for ai_models)
+    create: type[SQLModel] | None = None  # the form's Create schema, when people add rows
+    update: type[SQLModel] | None = None  # the form's Update schema
+    base: type[SQLModel] | None = None  # the Base whose fields are the editable columns
+    link: tuple[str, str] | None = None  # a link table: (owner column, linked column)
+    extra: Mapping[str, Any] = field(default_factory=dict)  # free for a path's own needs
+
+    @property
+    def table(self) -> str:
+        return str(self.model.__tablename__)  # type: ignore[attr-defined]
+
+    @property
+    def citation_column(self) -> str | None:
+        """The citation column that points at this table's rows; None when not citable."""
+        return m.CITABLE.get(self.table)
+
+    @property
+    def plural(self) -> str:
+        return self.table.replace("_", " ").replace("ai models", "AI models")
+
+
+def _records() -> dict[str, TableRecord]:
+    records = [
+        TableRecord(m.Source, "source", ("url_key",), _simple(m.Source, "title"), "sources"),
+        TableRecord(m.Category, "category", ("name_key",), _simple(m.Category), "categories"),
+        TableRecord(m.Company, "company", ("name_key",), _simple(m.Company), "companies"),
+        TableRecord(m.Person, "person", ("name_key",), _simple(m.Person), "people"),
+        TableRecord(
+            m.Product, "product", ("company_id", "name_key"), _simple(m.Product), "products"
+        ),
+        TableRecord(
+            m.FundingRound,
+            "funding round",
+            ("company_id", "announced_on", "announced_precision", "round_type"),
+            _funding_rounds,
+            "funding_rounds",
+        ),
+        TableRecord(
+            m.Investment,
+            "investment",
+            ("funding_round_id", "investor_id"),
+            _investments,
+            "investments",
+        ),
+        TableRecord(m.AIModel, "AI model", ("name_key",), _simple(m.AIModel), "models"),
+        TableRecord(
+            m.ModelPrice,
+            "model price",
+            ("model_id", "label", "as_of", "as_of_precision"),
+            _model_prices,
+            "model_prices",
+        ),
+        TableRecord(
+            m.ModelUse,
+            "model use",
+            ("model_id", "company_id", "product_id", "how"),
+            _model_uses,
+            "model_uses",
+        ),
+        TableRecord(
+            m.Metric,
+            "metric",
+            ("company_id", "product_id", "model_id", "name", "label", "as_of", "as_of_precision"),
+            _metrics,
+            "metrics",
+        ),
+        TableRecord(
+            m.Event, "event", ("title", "occurred_on", "occurred_precision"), _events, "events"
+        ),
+        TableRecord(m.Claim, "claim", ("statement",), _claims, "claims"),
+        TableRecord(m.Citation, "citation", ("source_id", "quote"), _citations, "citations"),
+        TableRecord(
+            m.CompanyCategory,
+            "company category",
+            ("company_id", "category_id"),
+            link=("company_id", "category_id"),
+        ),
+        TableRecord(
+            m.ProductCategory,
+            "product category",
+            ("product_id", "category_id"),
+            link=("product_id", "category_id"),
+        ),
+        TableRecord(
+            m.ClaimCompany,
+            "claim company",
+            ("claim_id", "company_id"),
+            link=("claim_id", "company_id"),
+        ),
+    ]
+    return {record.table: record for record in records}
+
+
+# Every table, in the order a whole landscape is written: what a row refers to comes first.
+TABLES: dict[str, TableRecord] = _records()
+
+
+def record(table: str) -> TableRecord:
+    """The record of ``table`` (its SQL name); KeyError names the known tables."""
+    try:
+        return TABLES[table]
+    except KeyError:
+        raise KeyError(f"no table {table!r}; known: {', '.join(TABLES)}") from None
+
+
+def record_of(model: type[SQLModel]) -> TableRecord:
+    """The record of a SQLModel class."""
+    return record(str(model.__tablename__))  # type: ignore[attr-defined]
+
+
+def by_stem() -> dict[str, TableRecord]:
+    """Records of the tables that are files of an export, by file stem, in import order."""
+    return {r.stem: r for r in TABLES.values() if r.stem is not None}
+
+
+def citable() -> dict[str, TableRecord]:
+    """Records of the tables a citation can support, by table."""
+    return {t: r for t, r in TABLES.items() if r.citation_column is not None}
+
+
+# ---------------------------------------------------------------- names, read
+
+
+def row_names(
+    connection: Connection, table: str, ids: Iterable[int] | None = None
+) -> dict[int, str]:
+    """The human name of rows of ``table`` (all, or those of ``ids``), by id."""
+    query = record(table).name_query
+    if query is None:
+        raise KeyError(f"rows of {table!r} have no name of their own")
+    statement = query()
+    if ids is not None:
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        inner = statement.subquery()
+        statement = select(inner.c.id, inner.c.name).where(inner.c.id.in_(wanted))
+    return {int(row_id): str(name) for row_id, name in connection.execute(statement)}
+
+
+def row_name(connection: Connection, table: str, row_id: int) -> str:
+    """The human name of one row ('' when it does not exist)."""
+    return row_names(connection, table, [row_id]).get(row_id, "")
