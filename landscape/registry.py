@@ -33,7 +33,7 @@ SEPARATOR = " · "
 # ---------------------------------------------------------------- partial dates in SQL
 
 
-class partial_date_text(FunctionElement[str]):  # noqa: N801 - a SQL function, named like one
+class partial_date_text(FunctionElement[str]):
     """A partial date written at its precision in SQL: ``2020-06``, ``2015-Q4``, ``2019``.
 
     The same text ``dates.format_partial_date`` writes, on SQLite and PostgreSQL; NULL for an
