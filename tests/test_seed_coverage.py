@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from landscape import db
-from landscape.export import EXPORT_QUERIES, csv_value, export_rows
+from landscape.exchange.export import EXPORT_QUERIES, csv_value, export_rows
 
 from .conftest import NOTES, REPO, _forget_engine, _postgres_database, _postgres_server
 
