@@ -360,10 +360,38 @@ def cmd_dashboard(args: argparse.Namespace) -> None:
     if args.headless:
         command += ["--server.headless", "true"]
     say(f"serving the dashboard on http://localhost:{args.port} (Ctrl+C stops it)")
+    # Streamlit runs as a child, so SIGTERM or Ctrl-C must reach it too, or it keeps serving
+    # after we are gone. Either signal is passed on; the child gets ten seconds to stop, then
+    # it is killed. A stop that was asked for exits 0, as Ctrl+C always did.
+    import signal
+
+    child = subprocess.Popen(command, env=env)
+    received: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    stop_signals = (signal.SIGTERM, signal.SIGINT)
+    previous = {signum: signal.signal(signum, stop) for signum in stop_signals}
     try:
-        raise SystemExit(subprocess.call(command, env=env))
-    except KeyboardInterrupt:
-        raise SystemExit(0) from None
+        try:
+            raise SystemExit(child.wait())
+        except KeyboardInterrupt:
+            pass
+        try:
+            child.send_signal(received[0] if received else signal.SIGINT)
+            child.wait(timeout=10)
+        except (subprocess.TimeoutExpired, KeyboardInterrupt):  # too slow, or asked twice
+            for signum in stop_signals:
+                signal.signal(signum, signal.SIG_IGN)
+            child.kill()
+            child.wait()
+            raise CommandFailed("the dashboard did not stop in time and was killed") from None
+        raise SystemExit(0)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 # ---------------------------------------------------------------- parser

@@ -112,8 +112,9 @@ def test_an_unknown_name_is_named(seeded_url: str, capsys: pytest.CaptureFixture
     assert "No company named 'Nobody'" in capsys.readouterr().err
 
 
-def test_the_readme_examples_run(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    section = (REPO / "README.md").read_text(encoding="utf-8").split("## Adding data")[1]
+def test_the_docs_examples_run(seeded_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    data = (REPO / "docs" / "data.md").read_text(encoding="utf-8")
+    section = data.split("## From the command line: `landscape add` and `landscape edit`")[1]
     block = re.search(r"```bash\n(.*?)```", section, re.DOTALL).group(1)
     commands = block.replace("\\\n", " ").strip().splitlines()
     assert len(commands) >= 4

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from landscape import db
-from landscape.export import EXPORT_QUERIES, csv_value, export_rows
+from landscape.exchange.export import EXPORT_QUERIES, csv_value, export_rows
 
 from .conftest import NOTES, REPO, _forget_engine, _postgres_database, _postgres_server
 
@@ -520,8 +520,8 @@ def test_every_event_and_metric_of_the_notes_is_listed_here(exported: Tables) ->
         assert from_notes == checked, table
 
 
-# The README's table of the seed: its first cell's opening word -> the tables its counts cover.
-README_ROWS = {
+# The seed table of docs/seed.md: its first cell's opening word -> the tables its counts cover.
+SEED_TABLE_ROWS = {
     "Organizations": ["companies"], "People": ["people"], "Categories:": ["categories"],
     "Products,": ["products", "model_uses"], "AI": ["models"], "Model": ["model_prices"],
     "Funding": ["funding_rounds", "investments"], "Metrics": ["metrics"], "Events": ["events"],
@@ -529,17 +529,17 @@ README_ROWS = {
 }  # fmt: skip
 
 
-def _readme_seed_table() -> dict[str, list[str]]:
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## The seed") : text.index("**Two tiers.**")]
+def _docs_seed_table() -> dict[str, list[str]]:
+    text = (REPO / "docs" / "seed.md").read_text(encoding="utf-8")
+    section = text[text.index("# The seed") : text.index("**Two tiers.**")]
     rows = [line.split("|")[1:-1] for line in section.splitlines() if line.startswith("| ")]
     return {cells[0].split()[0]: [c.strip() for c in cells[1:]] for cells in rows[1:]}
 
 
-def test_the_readme_counts_the_seed_truly(exported: Tables) -> None:
-    table = _readme_seed_table()
-    assert set(table) == set(README_ROWS)
-    for first_word, names in README_ROWS.items():
+def test_the_docs_count_the_seed_truly(exported: Tables) -> None:
+    table = _docs_seed_table()
+    assert set(table) == set(SEED_TABLE_ROWS)
+    for first_word, names in SEED_TABLE_ROWS.items():
         rows, from_notes, _public = table[first_word]
         assert rows == ", ".join(str(len(exported[name])) for name in names), first_word
         if from_notes:
