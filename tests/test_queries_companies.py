@@ -81,7 +81,7 @@ def test_facet_counts_equal_what_choosing_the_value_shows(landscape: Rows) -> No
 
 def test_facets_show_chinese_labels_on_request(landscape: Rows) -> None:
     url, rows = landscape
-    facets = company_facets(db.get_engine(url), CompanyFilters(), chinese=True)
+    facets = company_facets(db.get_engine(url), CompanyFilters(), zh=True)
     labels = dict(zip(facets["categories"]["value"], facets["categories"]["label"], strict=True))
     text, copywriting = rows.categories["Text"], rows.categories["Copywriting"]
     assert labels["Copywriting"] == f"{text.label_zh} › {copywriting.label_zh}"

@@ -30,7 +30,7 @@ def test_profile_has_facts_family_and_categories(landscape: Rows) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     openai, fund = rows.companies["OpenAI"], rows.companies["OpenAI Startup Fund"]
-    profile = company_profile(engine, openai.id, chinese=True)
+    profile = company_profile(engine, openai.id, zh=True)
     assert profile is not None
     assert profile["name"] == "OpenAI" and profile["hq_city"] == "San Francisco"
     assert profile["children"] == [(fund.id, "OpenAI Startup Fund")]

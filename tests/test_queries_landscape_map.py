@@ -22,7 +22,7 @@ def test_every_company_is_on_the_map_under_its_group(landscape: Rows) -> None:
 def test_map_shows_chinese_labels_and_honours_notes_only(landscape: Rows) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
-    chinese = landscape_map(engine, chinese=True)
+    chinese = landscape_map(engine, zh=True)
     assert rows.categories["Text"].label_zh in set(chinese["group"])
     notes = set(landscape_map(engine, notes_only=True)["company"])
     assert notes == set(rows.companies) - {"Coatue", "Lightspeed Venture Partners"}

@@ -23,10 +23,15 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from landscape import models as m
-from landscape.queries.common import cited_sources, joined_text
-from landscape.queries.evidence import from_notes
-from landscape.queries.frames import partial_dates, read_frame
-from landscape.queries.landscape_map import category_label, company_category_links
+from landscape.queries.common import (
+    category_label,
+    cited_sources,
+    joined_text,
+    notes_filter,
+    partial_dates,
+    read_frame,
+)
+from landscape.queries.landscape_map import company_category_links
 
 FUNDED = "funded"
 UNFUNDED = "unfunded"
@@ -75,7 +80,7 @@ class CompanyFilters:
     def conditions(self) -> list[ColumnElement[bool]]:
         """WHERE conditions on ``Company`` for every filter that is set."""
         c = m.Company
-        found: list[ColumnElement[bool]] = [from_notes(c.id, "company_id", self.notes_only)]
+        found: list[ColumnElement[bool]] = [notes_filter("company_id", c.id, self.notes_only)]
         text = self.search.strip()
         if text:
             found.append(
@@ -116,7 +121,7 @@ def _rounds(notes_only: bool) -> Select:
     """Funding rounds, or only the notes-backed ones."""
     r = m.FundingRound
     return select(r.id, r.company_id, r.amount_usd).where(
-        from_notes(r.id, "funding_round_id", notes_only)
+        notes_filter("funding_round_id", r.id, notes_only)
     )
 
 
@@ -174,7 +179,7 @@ def _count_in(ids: Select, column: Any) -> ColumnElement[int]:
 
 
 def company_facets(
-    engine: Engine, filters: CompanyFilters, *, chinese: bool = False
+    engine: Engine, filters: CompanyFilters, *, zh: bool = False
 ) -> dict[str, pd.DataFrame]:
     """Each filter's values with how many companies each would show, given the other filters.
 
@@ -184,7 +189,7 @@ def company_facets(
     """
     base = CompanyFilters(notes_only=filters.notes_only).company_ids()
     statements = {
-        "categories": _category_facet(base, filters.without("categories").company_ids(), chinese),
+        "categories": _category_facet(base, filters.without("categories").company_ids(), zh),
         "kinds": _column_facet(m.Company.kind, base, filters.without("kinds").company_ids()),
         "roles": _column_facet(m.Company.thesis_role, base, filters.without("roles").company_ids()),
         "investors": _investor_facet(
@@ -195,9 +200,7 @@ def company_facets(
         ),
         "funded": _funded_facet(base, filters.without("funded").company_ids(), filters.notes_only),
     }
-    return {
-        name: read_frame(engine, statement, FACET_COLUMNS) for name, statement in statements.items()
-    }
+    return {name: read_frame(engine, statement) for name, statement in statements.items()}
 
 
 def _column_facet(column: Any, base: Select, shown: Select) -> Select:
@@ -210,13 +213,13 @@ def _column_facet(column: Any, base: Select, shown: Select) -> Select:
     )
 
 
-def _category_facet(base: Select, shown: Select, chinese: bool) -> Select:
+def _category_facet(base: Select, shown: Select, zh: bool) -> Select:
     member = _category_memberships()
     category = aliased(m.Category)
     parent = aliased(m.Category)
     label = func.coalesce(
-        category_label(parent, chinese) + literal(" › "), literal("")
-    ) + category_label(category, chinese)
+        category_label(parent, zh) + literal(" › "), literal("")
+    ) + category_label(category, zh)
     return (
         select(
             category.name.label("value"),
@@ -288,7 +291,7 @@ def founded_years(engine: Engine) -> tuple[int, int] | None:
 
 
 def companies(
-    engine: Engine, filters: CompanyFilters, *, sort: str = "name", chinese: bool = False
+    engine: Engine, filters: CompanyFilters, *, sort: str = "name", zh: bool = False
 ) -> pd.DataFrame:
     """The companies that pass ``filters``, one row each, with their categories, funding,
     investors and sources.
@@ -299,7 +302,7 @@ def companies(
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
     c = m.Company
-    categories = _categories_text(engine, chinese)
+    categories = _categories_text(engine, zh)
     funding = _funding_totals(filters.notes_only)
     investors = _investors_text(engine, filters.notes_only)
     sources = cited_sources("company_id")
@@ -337,18 +340,18 @@ def companies(
         .where(*filters.conditions())
         .order_by(*order)
     )
-    frame = read_frame(engine, statement, [*COMPANY_COLUMNS, "founded_on", "founded_precision"])
+    frame = read_frame(engine, statement)
     frame["founded"] = partial_dates(frame, "founded_on", "founded_precision")
     frame["raised_usd"] = frame["raised_usd"].astype("Int64")
     frame["rounds"] = frame["rounds"].astype("int64")
     return frame[COMPANY_COLUMNS]
 
 
-def _categories_text(engine: Engine, chinese: bool) -> Any:
+def _categories_text(engine: Engine, zh: bool) -> Any:
     links = company_category_links()
     category = aliased(m.Category)
     pairs = (
-        select(links.c.company_id, category_label(category, chinese).label("label"))
+        select(links.c.company_id, category_label(category, zh).label("label"))
         .join(category, category.id == links.c.category_id)
         .distinct()
         .subquery()

@@ -8,24 +8,28 @@ from sqlalchemy import Engine, case, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from landscape import models as m
-from landscape.queries.common import cited_sources, joined_text
-from landscape.queries.evidence import citations, from_notes
-from landscape.queries.frames import partial_dates, read_frame
-from landscape.queries.landscape_map import category_label, company_category_links
+from landscape.queries.common import (
+    category_label,
+    cited_sources,
+    joined_text,
+    notes_filter,
+    partial_dates,
+    read_frame,
+)
+from landscape.queries.evidence import citations
+from landscape.queries.landscape_map import company_category_links
 
 
 def company_choices(engine: Engine, *, notes_only: bool = False) -> pd.DataFrame:
     """Every company's id and name, by name, for choosing one."""
     c = m.Company
     statement = (
-        select(c.id, c.name).where(from_notes(c.id, "company_id", notes_only)).order_by(c.name)
+        select(c.id, c.name).where(notes_filter("company_id", c.id, notes_only)).order_by(c.name)
     )
-    return read_frame(engine, statement, ["id", "name"])
+    return read_frame(engine, statement)
 
 
-def company_profile(
-    engine: Engine, company_id: int, *, chinese: bool = False
-) -> dict[str, Any] | None:
+def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dict[str, Any] | None:
     """A company's own facts, its parent, its subsidiaries and categories; None if unknown."""
     c = m.Company
     parent = aliased(m.Company)
@@ -44,11 +48,11 @@ def company_profile(
         links = company_category_links()
         category = aliased(m.Category)
         categories = connection.execute(
-            select(category_label(category, chinese))
+            select(category_label(category, zh))
             .join(links, links.c.category_id == category.id)
             .where(links.c.company_id == company_id)
             .distinct()
-            .order_by(category_label(category, chinese))
+            .order_by(category_label(category, zh))
         ).scalars()
         from_the_notes = connection.execute(
             select(m.Citation.id)
@@ -84,12 +88,12 @@ def company_products(engine: Engine, company_id: int, *, notes_only: bool = Fals
             p.id,
             "product_id",
         )
-        .where(p.company_id == company_id, from_notes(p.id, "product_id", notes_only))
+        .where(p.company_id == company_id, notes_filter("product_id", p.id, notes_only))
         .group_by(p.id, p.name, p.launched_on, p.launched_precision, p.homepage, p.description)
         .order_by(p.launched_on.asc().nulls_last(), p.name)
     )
     columns = ["name", "launched", "homepage", "description", "sources"]
-    frame = read_frame(engine, statement, [*columns, "launched_on", "launched_precision"])
+    frame = read_frame(engine, statement)
     frame["launched"] = partial_dates(frame, "launched_on", "launched_precision")
     return frame[columns]
 
@@ -126,13 +130,11 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
     statement = (
         _with_sources(engine, select(*own), r.id, "funding_round_id")
         .outerjoin(investors, investors.c.funding_round_id == r.id)
-        .where(r.company_id == company_id, from_notes(r.id, "funding_round_id", notes_only))
+        .where(r.company_id == company_id, notes_filter("funding_round_id", r.id, notes_only))
         .group_by(*own)
         .order_by(r.announced_on.asc().nulls_last(), r.id)
     )
-    frame = read_frame(
-        engine, statement, [*columns, "round_type", "announced_on", "announced_precision"]
-    )
+    frame = read_frame(engine, statement)
     frame["date"] = partial_dates(frame, "announced_on", "announced_precision")
     frame["round"] = frame["round_type"]
     for money in ("amount", "amount_usd", "post_money_usd"):
@@ -181,7 +183,7 @@ def company_investments(
         )
         .join(r, r.id == i.funding_round_id)
         .join(backed, backed.id == r.company_id)
-        .where(i.investor_id == company_id, from_notes(i.id, "investment_id", notes_only))
+        .where(i.investor_id == company_id, notes_filter("investment_id", i.id, notes_only))
         .group_by(
             i.id,
             backed.id,
@@ -195,7 +197,7 @@ def company_investments(
         .order_by(r.announced_on.asc().nulls_last(), backed.name)
     )
     columns = ["company_id", "company", "date", "round", "lead", "amount_usd", "sources"]
-    frame = read_frame(engine, statement, [*columns, "announced_on", "announced_precision"])
+    frame = read_frame(engine, statement)
     frame["date"] = partial_dates(frame, "announced_on", "announced_precision")
     frame["amount_usd"] = frame["amount_usd"].astype("Int64")
     return frame[columns]
@@ -221,7 +223,7 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
             a.id,
             "model_id",
         )
-        .where(a.developer_id == company_id, from_notes(a.id, "model_id", notes_only))
+        .where(a.developer_id == company_id, notes_filter("model_id", a.id, notes_only))
         .group_by(a.id, a.name, a.released_on, a.released_precision, a.modality)
     )
     used = (
@@ -243,7 +245,7 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
         .outerjoin(m.Product, m.Product.id == u.product_id)
         .where(
             or_(u.company_id == company_id, m.Product.company_id == company_id),
-            from_notes(u.id, "model_use_id", notes_only),
+            notes_filter("model_use_id", u.id, notes_only),
         )
         .group_by(
             u.id,
@@ -257,10 +259,7 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
         )
     )
     columns = ["model_id", "model", "how", "product", "released", "modality", "sources"]
-    frames = [
-        read_frame(engine, statement, [*columns, "released_on", "released_precision"])
-        for statement in (built, used)
-    ]
+    frames = [read_frame(engine, statement) for statement in (built, used)]
     frame = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
     frame["released"] = partial_dates(frame, "released_on", "released_precision")
     frame = frame.sort_values(["how", "released_on", "model"], na_position="last")
@@ -303,7 +302,7 @@ def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False
         .outerjoin(m.Product, m.Product.id == x.product_id)
         .where(
             or_(x.company_id == company_id, m.Product.company_id == company_id),
-            from_notes(x.id, "metric_id", notes_only),
+            notes_filter("metric_id", x.id, notes_only),
         )
         .group_by(*own)
         .order_by(x.as_of.asc().nulls_last(), x.id)
@@ -319,7 +318,7 @@ def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False
         "approximate",
         "sources",
     ]
-    frame = read_frame(engine, statement, [*columns, "as_of_precision"])
+    frame = read_frame(engine, statement)
     frame["as_of"] = partial_dates(frame, "as_of", "as_of_precision")
     return frame[columns]
 
@@ -348,13 +347,13 @@ def company_events(engine: Engine, company_id: int, *, notes_only: bool = False)
         .outerjoin(m.Product, m.Product.id == e.product_id)
         .where(
             or_(e.company_id == company_id, m.Product.company_id == company_id),
-            from_notes(e.id, "event_id", notes_only),
+            notes_filter("event_id", e.id, notes_only),
         )
         .group_by(*own)
         .order_by(e.occurred_on.asc().nulls_last(), e.id)
     )
     columns = ["date", "when", "kind", "title", "expected", "model", "sources"]
-    frame = read_frame(engine, statement, [*columns, "occurred_on", "occurred_precision"])
+    frame = read_frame(engine, statement)
     frame["when"] = partial_dates(frame, "occurred_on", "occurred_precision")
     frame["date"] = pd.to_datetime(frame["occurred_on"])
     return frame[columns]
@@ -381,12 +380,12 @@ def company_claims(engine: Engine, company_id: int, *, notes_only: bool = False)
         )
         .join(m.ClaimCompany, m.ClaimCompany.claim_id == cl.id)
         .outerjoin(m.Person, m.Person.id == cl.person_id)
-        .where(m.ClaimCompany.company_id == company_id, from_notes(cl.id, "claim_id", notes_only))
+        .where(m.ClaimCompany.company_id == company_id, notes_filter("claim_id", cl.id, notes_only))
         .group_by(*own)
         .order_by(cl.topic, cl.id)
     )
     columns = ["statement", "summary_en", "stance", "topic", "speaker", "sources"]
-    return read_frame(engine, statement, columns)[columns]
+    return read_frame(engine, statement)[columns]
 
 
 def company_people(engine: Engine, company_id: int) -> pd.DataFrame:
@@ -397,7 +396,7 @@ def company_people(engine: Engine, company_id: int) -> pd.DataFrame:
         .where(p.company_id == company_id)
         .order_by(p.name)
     )
-    return read_frame(engine, statement, ["name", "name_zh", "title", "handle", "description"])
+    return read_frame(engine, statement)
 
 
 def company_citations(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:

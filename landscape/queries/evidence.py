@@ -1,19 +1,19 @@
-"""Where facts come from: the "notes only" test, and citations named by what they support.
+"""Citations named by what they support.
 
-A fact is *from the notes* when a citation ties it to a source of kind ``notes``.
+A fact is *from the notes* when a citation ties it to a source of kind ``notes``; the "Notes
+only" switch is ``queries.common.notes_filter``.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, Select, false, func, literal, or_, select, true, union_all
+from sqlalchemy import Engine, Select, false, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from landscape import models as m
-from landscape.queries import common
-from landscape.queries.frames import read_frame
+from landscape.queries.common import read_frame
 
 CITATION_COLUMNS = [
     "citation_id",
@@ -29,16 +29,6 @@ CITATION_COLUMNS = [
     "url",
     "locator",
 ]
-
-
-def from_notes(id_column: Any, citation_column: str, notes_only: bool) -> ColumnElement[bool]:
-    """A WHERE condition: every row when ``notes_only`` is off, else notes-backed rows only.
-
-    "Notes-backed" has one definition, ``queries.common.from_notes``; this is its switch.
-    """
-    if not notes_only:
-        return true()
-    return common.from_notes(citation_column, id_column)
 
 
 # ---------------------------------------------------------------- citations by subject
@@ -216,4 +206,4 @@ def citations(
         )
     if notes_only:
         statement = statement.where(s.kind == m.SourceKind.notes.value)
-    return read_frame(engine, statement, CITATION_COLUMNS)
+    return read_frame(engine, statement)

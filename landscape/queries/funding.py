@@ -28,7 +28,7 @@ from landscape.queries.common import (
     add_when,
     company_ids_named,
     joined_text,
-    notes_conditions,
+    notes_filter,
     read_frame,
     source_text,
     usd_total,
@@ -50,7 +50,7 @@ def _round_conditions(
         conditions.append(ROUND.company_id.in_(company_ids_named(companies)))
     if round_types:
         conditions.append(ROUND.round_type.in_(round_types))
-    conditions += notes_conditions(notes_only, "funding_round_id", ROUND.id)
+    conditions.append(notes_filter("funding_round_id", ROUND.id, notes_only))
     return conditions
 
 
@@ -207,7 +207,7 @@ def valuations(
     ]
     if companies:
         metric_conditions.append(metric.company_id.in_(company_ids_named(companies)))
-    metric_conditions += notes_conditions(notes_only, "metric_id", metric.id)
+    metric_conditions.append(notes_filter("metric_id", metric.id, notes_only))
     metric_conditions.append(~_a_round_valued(metric, notes_only))
     metric_part = (
         select(
@@ -237,7 +237,7 @@ def _a_round_valued(metric: type[m.Metric], notes_only: bool) -> Any:
                 col(ROUND.post_money_usd) == metric.value,
                 col(ROUND.pre_money_usd) == metric.value,
             ),
-            *notes_conditions(notes_only, "funding_round_id", ROUND.id),
+            notes_filter("funding_round_id", ROUND.id, notes_only),
         )
         .exists()
     )
@@ -316,7 +316,7 @@ def leaderboard(
 def investors(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     """Investors by the number of companies they backed: portfolio size and rounds."""
     investor = aliased(m.Company)
-    conditions = notes_conditions(notes_only, "investment_id", m.Investment.id)
+    conditions = [notes_filter("investment_id", m.Investment.id, notes_only)]
     statement = (
         select(
             investor.name.label("investor"),
@@ -336,7 +336,7 @@ def portfolio(engine: Engine, investor: str, notes_only: bool = False) -> pd.Dat
     """The rounds an investor took part in: company, date, round type, amount, lead."""
     backer = aliased(m.Company)
     conditions = [m.Investment.investor_id.in_(company_ids_named((investor,)))]
-    conditions += notes_conditions(notes_only, "investment_id", m.Investment.id)
+    conditions.append(notes_filter("investment_id", m.Investment.id, notes_only))
     statement = (
         select(
             backer.name.label("investor"),

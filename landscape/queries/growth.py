@@ -15,7 +15,7 @@ from landscape import models as m
 from landscape.queries.common import (
     add_when,
     company_ids_named,
-    notes_conditions,
+    notes_filter,
     quote_text,
     read_frame,
     source_text,
@@ -64,7 +64,7 @@ def _conditions(
     conditions = [m.Metric.name.in_(names)]
     if companies:
         conditions.append(subject.company_id.in_(company_ids_named(companies)))
-    conditions += notes_conditions(notes_only, "metric_id", m.Metric.id)
+    conditions.append(notes_filter("metric_id", m.Metric.id, notes_only))
     return conditions
 
 
@@ -74,7 +74,7 @@ def metric_choices(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     metric = m.Metric
     subject = _Subject()
     conditions = [metric.as_of.is_not(None)]
-    conditions += notes_conditions(notes_only, "metric_id", metric.id)
+    conditions.append(notes_filter("metric_id", metric.id, notes_only))
     per_subject = subject.join(
         select(
             metric.name,
@@ -281,7 +281,7 @@ def _product_release(product: Any, notes_only: bool, refine: bool) -> tuple[Any,
         event.product_id == product.id,
         event.kind == m.EventKind.release,
         col(event.occurred_on).is_not(None),
-        *notes_conditions(notes_only, "event_id", event.id),
+        notes_filter("event_id", event.id, notes_only),
     ]
     order: tuple[Any, ...] = (event.occurred_on, _precision_rank(event.occurred_precision))
     if refine:

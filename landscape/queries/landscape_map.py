@@ -5,11 +5,9 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, func, select, union
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import ColumnElement
 
 from landscape import models as m
-from landscape.queries.evidence import from_notes
-from landscape.queries.frames import read_frame
+from landscape.queries.common import category_label, notes_filter, read_frame
 
 MAP_COLUMNS = [
     "group_id",
@@ -25,13 +23,6 @@ MAP_COLUMNS = [
 ]
 
 
-def category_label(category: Any, chinese: bool) -> ColumnElement[str]:
-    """A category's name, or its Chinese label (falling back to the name) when ``chinese``."""
-    if chinese:
-        return func.coalesce(category.label_zh, category.name)
-    return category.name
-
-
 def company_category_links() -> Any:
     """Subquery of distinct (company_id, category_id): a company's own categories and those of
     its products."""
@@ -42,9 +33,7 @@ def company_category_links() -> Any:
     return union(own, through_products).subquery()
 
 
-def landscape_map(
-    engine: Engine, *, notes_only: bool = False, chinese: bool = False
-) -> pd.DataFrame:
+def landscape_map(engine: Engine, *, notes_only: bool = False, zh: bool = False) -> pd.DataFrame:
     """One row per (category, company); a category's group is its parent, or itself at the top.
 
     Companies in no category come once, with an empty group. Ordered as the map is drawn:
@@ -58,12 +47,10 @@ def landscape_map(
     statement = (
         select(
             group_id.label("group_id"),
-            func.coalesce(category_label(parent, chinese), category_label(category, chinese)).label(
-                "group"
-            ),
+            func.coalesce(category_label(parent, zh), category_label(category, zh)).label("group"),
             func.coalesce(parent.position, category.position).label("group_position"),
             category.id.label("category_id"),
-            category_label(category, chinese).label("category"),
+            category_label(category, zh).label("category"),
             category.position.label("category_position"),
             c.id.label("company_id"),
             c.name.label("company"),
@@ -74,7 +61,7 @@ def landscape_map(
         .outerjoin(links, links.c.company_id == c.id)
         .outerjoin(category, category.id == links.c.category_id)
         .outerjoin(parent, parent.id == category.parent_id)
-        .where(from_notes(c.id, "company_id", notes_only))
+        .where(notes_filter("company_id", c.id, notes_only))
         .order_by(
             group_id.is_(None),
             func.coalesce(parent.position, category.position),
@@ -85,4 +72,4 @@ def landscape_map(
             c.name,
         )
     )
-    return read_frame(engine, statement, MAP_COLUMNS)
+    return read_frame(engine, statement)

@@ -12,9 +12,13 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from landscape import models as m
-from landscape.queries.common import cited_sources, joined_text
-from landscape.queries.evidence import from_notes
-from landscape.queries.frames import partial_dates, read_frame
+from landscape.queries.common import (
+    cited_sources,
+    joined_text,
+    notes_filter,
+    partial_dates,
+    read_frame,
+)
 
 LINEAGE_COLUMNS = [
     "id",
@@ -41,7 +45,7 @@ def _model_conditions(
     """WHERE conditions on ``AIModel`` (the developer joined as ``m.Company``); ``but`` names
     a filter to leave out (for facet counts)."""
     a = m.AIModel
-    found = [from_notes(a.id, "model_id", notes_only)]
+    found = [notes_filter("model_id", a.id, notes_only)]
     if modalities and but != "modalities":
         found.append(a.modality.in_(modalities))
     if developers and but != "developers":
@@ -73,15 +77,14 @@ def model_facets(
             select(column.label("value"), column.label("label"), count.label("count"))
             .select_from(a)
             .outerjoin(m.Company, m.Company.id == a.developer_id)
-            .where(from_notes(a.id, "model_id", notes_only), column.is_not(None))
+            .where(notes_filter("model_id", a.id, notes_only), column.is_not(None))
             .group_by(column)
             .order_by(count.desc(), column)
         )
 
-    columns = ["value", "label", "count"]
     return {
-        "modalities": read_frame(engine, facet(a.modality, "modalities"), columns),
-        "developers": read_frame(engine, facet(m.Company.name, "developers"), columns),
+        "modalities": read_frame(engine, facet(a.modality, "modalities")),
+        "developers": read_frame(engine, facet(m.Company.name, "developers")),
     }
 
 
@@ -155,7 +158,7 @@ def model_lineage(
         .where(*_model_conditions(modalities, developers, notes_only))
         .group_by(*own)
     )
-    frame = read_frame(engine, statement, [*LINEAGE_COLUMNS, "released_precision"])
+    frame = read_frame(engine, statement)
     frame["released"] = partial_dates(frame, "released_on", "released_precision")
     frame["released_on"] = pd.to_datetime(frame["released_on"])
     frame["parent_id"] = frame["parent_id"].astype("Int64")
@@ -227,7 +230,7 @@ def model_releases(
         .group_by(picked.c.year, picked.c.modality, titles_text.c.s)
         .order_by(picked.c.year, picked.c.modality)
     )
-    return read_frame(engine, statement, ["year", "modality", "models", "names", "sources"])
+    return read_frame(engine, statement)
 
 
 def model_uses(
@@ -265,14 +268,13 @@ def model_uses(
         .outerjoin(owner, owner.id == m.Product.company_id)
         .outerjoin(sources, sources.c.subject_id == u.id)
         .where(
-            from_notes(u.id, "model_use_id", notes_only),
+            notes_filter("model_use_id", u.id, notes_only),
             *_model_conditions(modalities, developers, False),
         )
         .group_by(*own)
         .order_by(a.name, user_name, m.Product.name)
     )
-    columns = ["model", "developer", "company_id", "company", "product", "how", "description"]
-    return read_frame(engine, statement, [*columns, "sources"])
+    return read_frame(engine, statement)
 
 
 def model_prices(
@@ -302,13 +304,13 @@ def model_prices(
         .outerjoin(m.Company, m.Company.id == a.developer_id)
         .outerjoin(sources, sources.c.subject_id == p.id)
         .where(
-            from_notes(p.id, "model_price_id", notes_only),
+            notes_filter("model_price_id", p.id, notes_only),
             *_model_conditions(modalities, developers, False),
         )
         .group_by(*own)
         .order_by(a.name, p.as_of.asc().nulls_last(), p.label)
     )
     columns = ["model", "label", "price", "currency", "unit", "as_of", "sources"]
-    frame = read_frame(engine, statement, [*columns, "as_of_precision"])
+    frame = read_frame(engine, statement)
     frame["as_of"] = partial_dates(frame, "as_of", "as_of_precision")
     return frame[columns]

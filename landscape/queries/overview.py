@@ -7,10 +7,8 @@ from sqlalchemy import Engine, func, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from landscape import models as m
-from landscape.dates import format_partial_date
 from landscape.names import normalize_name
-from landscape.queries.common import cited_sources, joined_text
-from landscape.queries.evidence import from_notes
+from landscape.queries.common import add_when, cited_sources, joined_text, notes_filter, read_frame
 
 
 def kpis(engine: Engine, *, notes_only: bool = False) -> dict[str, int]:
@@ -19,16 +17,16 @@ def kpis(engine: Engine, *, notes_only: bool = False) -> dict[str, int]:
     With ``notes_only``, only what the founding notes support is counted.
     """
     rounds = select(m.FundingRound.amount_usd).where(
-        from_notes(m.FundingRound.id, "funding_round_id", notes_only)
+        notes_filter("funding_round_id", m.FundingRound.id, notes_only)
     )
     notes_sources = m.Source.kind == m.SourceKind.notes.value if notes_only else true()
     statement = select(
-        _count(m.Company, from_notes(m.Company.id, "company_id", notes_only)).label("companies"),
+        _count(m.Company, notes_filter("company_id", m.Company.id, notes_only)).label("companies"),
         select(func.coalesce(func.sum(rounds.subquery().c.amount_usd), 0))
         .scalar_subquery()
         .label("disclosed_funding_usd"),
         select(func.count()).select_from(rounds.subquery()).scalar_subquery().label("rounds"),
-        _count(m.AIModel, from_notes(m.AIModel.id, "model_id", notes_only)).label("models"),
+        _count(m.AIModel, notes_filter("model_id", m.AIModel.id, notes_only)).label("models"),
         _count(m.Source, notes_sources).label("sources"),
         select(func.count(m.Citation.id))
         .join(m.Source, m.Source.id == m.Citation.source_id)
@@ -68,13 +66,5 @@ def company_timeline(engine: Engine, company: str) -> pd.DataFrame:
         .group_by(e.id, e.occurred_on, e.occurred_precision, e.kind, e.title, m.AIModel.name)
         .order_by(e.occurred_on, e.id)
     )
-    with engine.connect() as connection:
-        frame = pd.DataFrame(connection.execute(statement).mappings().all())
-    if frame.empty:
-        return pd.DataFrame(columns=["date", "when", "kind", "title", "model", "sources"])
-    frame["when"] = [
-        format_partial_date(day, precision)
-        for day, precision in zip(frame["date"], frame["precision"], strict=True)
-    ]
-    frame["date"] = pd.to_datetime(frame["date"])
+    frame = add_when(read_frame(engine, statement), "date", "precision")
     return frame[["date", "when", "kind", "title", "model", "sources"]]

@@ -4,7 +4,7 @@ import pandas as pd
 from sqlalchemy import Engine, distinct, func, select
 
 from landscape import models as m
-from landscape.queries.frames import partial_dates, read_frame
+from landscape.queries.common import partial_dates, read_frame
 
 # What a citation's column supports, in words (singular, plural).
 SUPPORTED = {
@@ -45,7 +45,7 @@ def source_kinds(engine: Engine, *, search: str = "", notes_only: bool = False) 
         .group_by(s.kind)
         .order_by(func.count(s.id).desc(), s.kind)
     )
-    return read_frame(engine, statement, ["value", "label", "count"])
+    return read_frame(engine, statement)
 
 
 def _conditions(kinds: tuple[str, ...], search: str, notes_only: bool) -> list:
@@ -97,9 +97,7 @@ def sources_overview(
         .group_by(s.id)
         .order_by(func.count(c.id).desc(), s.title)
     )
-    frame = read_frame(
-        engine, statement, [*SOURCE_COLUMNS, "published_on", "published_precision", *SUPPORTED]
-    )
+    frame = read_frame(engine, statement)
     frame["published"] = partial_dates(frame, "published_on", "published_precision")
     frame["supports"] = [_supports(row) for row in frame[list(SUPPORTED)].to_dict("records")]
     return frame[SOURCE_COLUMNS]

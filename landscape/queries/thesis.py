@@ -16,8 +16,9 @@ from sqlalchemy.orm import aliased
 
 from landscape import models as m
 from landscape.queries.common import (
+    category_label,
     joined_text,
-    notes_conditions,
+    notes_filter,
     quote_text,
     read_frame,
     source_text,
@@ -49,11 +50,6 @@ QUADRANT_COLUMNS = [
 ]
 
 
-def category_label(zh: bool) -> Any:
-    """A category's English name, or its Chinese label (falling back to the name) when ``zh``."""
-    return func.coalesce(m.Category.label_zh, m.Category.name) if zh else m.Category.name
-
-
 def _model_evidence(notes_only: bool) -> Any:
     """Subquery: (company_id, score, what) for every model use and every model developed."""
     use, product, model = m.ModelUse, m.Product, m.AIModel
@@ -74,13 +70,13 @@ def _model_evidence(notes_only: bool) -> Any:
         )
         .join(model, model.id == use.model_id)
         .outerjoin(product, product.id == use.product_id)
-        .where(*notes_conditions(notes_only, "model_use_id", use.id))
+        .where(notes_filter("model_use_id", use.id, notes_only))
     )
     developed = select(
         model.developer_id.label("company_id"),
         literal(3).label("score"),
         (literal("develops ") + model.name).label("what"),
-    ).where(model.developer_id.is_not(None), *notes_conditions(notes_only, "model_id", model.id))
+    ).where(model.developer_id.is_not(None), notes_filter("model_id", model.id, notes_only))
     return union_all(uses, developed).subquery("evidence")
 
 
@@ -102,7 +98,7 @@ def _users(notes_only: bool) -> Any:
     metric, product, model = m.Metric, aliased(m.Product), aliased(m.AIModel)
     company_id = func.coalesce(metric.company_id, product.company_id, model.developer_id)
     conditions = [metric.name == m.MetricName.users]
-    conditions += notes_conditions(notes_only, "metric_id", metric.id)
+    conditions.append(notes_filter("metric_id", metric.id, notes_only))
     return (
         select(company_id.label("company_id"), func.max(metric.value).label("users"))
         .outerjoin(product, product.id == metric.product_id)
@@ -115,7 +111,7 @@ def _users(notes_only: bool) -> Any:
 
 def _funding(notes_only: bool) -> Any:
     rounds = m.FundingRound
-    conditions = notes_conditions(notes_only, "funding_round_id", rounds.id)
+    conditions = [notes_filter("funding_round_id", rounds.id, notes_only)]
     return (
         select(
             rounds.company_id,
@@ -137,12 +133,12 @@ def _sources(engine: Engine, notes_only: bool) -> Any:
 
     def cited(column: str, company_id: Any, fact_id: Any, *conditions: Any) -> Any:
         citation = getattr(m.Citation, column)
-        notes = notes_conditions(notes_only, column, fact_id)
+        notes = notes_filter(column, fact_id, notes_only)
         return (
             select(company_id.label("company_id"), m.Source.title.label("title"))
             .join(m.Citation, citation == fact_id)
             .join(m.Source, m.Source.id == m.Citation.source_id)
-            .where(company_id.is_not(None), *conditions, *notes)
+            .where(company_id.is_not(None), *conditions, notes)
         )
 
     parts = [
@@ -172,7 +168,7 @@ def _sources(engine: Engine, notes_only: bool) -> Any:
 
 def _first_category(zh: bool) -> Any:
     return (
-        select(category_label(zh))
+        select(category_label(m.Category, zh))
         .join(m.CompanyCategory, m.CompanyCategory.category_id == m.Category.id)
         .where(m.CompanyCategory.company_id == m.Company.id)
         .order_by(m.Category.position, m.Category.id)
@@ -215,7 +211,7 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
         .outerjoin(users, users.c.company_id == company.id)
         .outerjoin(funding, funding.c.company_id == company.id)
         .outerjoin(sources, sources.c.company_id == company.id)
-        .where(*notes_conditions(notes_only, "company_id", company.id))
+        .where(notes_filter("company_id", company.id, notes_only))
         .order_by(company.name)
     )
     frame = read_frame(engine, statement)
@@ -227,7 +223,7 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
 
 def claim_stances(engine: Engine, notes_only: bool = False) -> list[str]:
     """The stances the claims on record take, most frequent first."""
-    conditions = notes_conditions(notes_only, "claim_id", m.Claim.id)
+    conditions = [notes_filter("claim_id", m.Claim.id, notes_only)]
     statement = (
         select(m.Claim.stance)
         .where(*conditions)
@@ -254,7 +250,7 @@ def claims(engine: Engine, stances: tuple[str, ...] = (), notes_only: bool = Fal
     conditions = []
     if stances:
         conditions.append(claim.stance.in_(stances))
-    conditions += notes_conditions(notes_only, "claim_id", claim.id)
+    conditions.append(notes_filter("claim_id", claim.id, notes_only))
     statement = (
         select(
             claim.stance,
@@ -282,7 +278,7 @@ def funding_by_role(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     year = year_of(rounds.announced_on)
     role = func.coalesce(m.Company.thesis_role, UNASSIGNED_ROLE)
     conditions = [rounds.announced_on.is_not(None)]
-    conditions += notes_conditions(notes_only, "funding_round_id", rounds.id)
+    conditions.append(notes_filter("funding_round_id", rounds.id, notes_only))
     amount = usd_total(rounds.amount_usd)
     year_total = func.sum(amount).over(partition_by=year)
     share = cast(amount, Float) / func.nullif(cast(year_total, Float), 0)

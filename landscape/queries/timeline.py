@@ -8,7 +8,7 @@ from landscape import models as m
 from landscape.queries.common import (
     add_when,
     company_ids_named,
-    notes_conditions,
+    notes_filter,
     quote_text,
     read_frame,
     source_text,
@@ -24,7 +24,7 @@ ERA_COLUMNS = ["lineage", "model", "developer", "start", "end", "from", "to", "o
 
 def _dated_events(notes_only: bool) -> list:
     conditions = [m.Event.occurred_on.is_not(None)]
-    conditions += notes_conditions(notes_only, "event_id", m.Event.id)
+    conditions.append(notes_filter("event_id", m.Event.id, notes_only))
     return conditions
 
 
@@ -109,7 +109,7 @@ def model_eras(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     root = aliased(m.AIModel)
     developer = aliased(m.Company)
     conditions = [a.released_on.is_not(None)]
-    conditions += notes_conditions(notes_only, "model_id", a.id)
+    conditions.append(notes_filter("model_id", a.id, notes_only))
     window = {"partition_by": chain.c.root_id, "order_by": (a.released_on, a.id)}
     next_release = func.lead(a.released_on, type_=Date).over(**window)
     next_precision = func.lead(a.released_precision, type_=String).over(**window)
