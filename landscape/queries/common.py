@@ -1,15 +1,29 @@
 """SQL building blocks shared by the read functions."""
 
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
-from sqlalchemy import BigInteger, Engine, Executable, Integer, cast, extract, func, select, true
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import (
+    BigInteger,
+    Engine,
+    Executable,
+    Integer,
+    Select,
+    cast,
+    extract,
+    func,
+    select,
+    true,
+)
+from sqlalchemy.sql.elements import ColumnElement, SQLColumnExpression
 from sqlmodel import col
 
 from landscape import models as m
 from landscape.dates import format_partial_date
 from landscape.names import normalize_name
+
+# A SELECT of any columns: what a read function builds before ``read_frame`` runs it.
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 
 def joined_text(engine: Engine, expression: Any, separator: str = "; ") -> ColumnElement:
@@ -26,8 +40,8 @@ def cited_sources(subject_column: str) -> Any:
     """Subquery of distinct (subject_id, source title) pairs for one citable column."""
     column = getattr(m.Citation, subject_column)
     return (
-        select(column.label("subject_id"), m.Source.title.label("title"))
-        .join(m.Source, m.Source.id == m.Citation.source_id)
+        select(column.label("subject_id"), col(m.Source.title).label("title"))
+        .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
         .where(column.is_not(None))
         .distinct()
         .subquery()
@@ -55,13 +69,13 @@ def notes_filter(citation_column: str, id_column: Any, notes_only: bool) -> Colu
     )
 
 
-def category_label(category: Any, zh: bool) -> ColumnElement[str]:
+def category_label(category: type[m.Category], zh: bool) -> SQLColumnExpression[str]:
     """A category's English name, or its Chinese label (falling back to the name) when ``zh``.
 
     ``category`` is ``m.Category`` or an alias of it.
     """
     if zh:
-        return func.coalesce(category.label_zh, category.name)
+        return func.coalesce(col(category.label_zh), col(category.name))
     return col(category.name)
 
 
@@ -79,7 +93,7 @@ def quote_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
     """Scalar subquery: the quotes that support the row ``id_column``, each in its own words."""
     column = getattr(m.Citation, subject_column)
     quotes = (
-        select(column.label("subject_id"), m.Citation.quote.label("quote"))
+        select(column.label("subject_id"), col(m.Citation.quote).label("quote"))
         .where(column.is_not(None))
         .distinct()
         .subquery()
@@ -94,7 +108,7 @@ def quote_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
 def company_ids_named(names: tuple[str, ...] | list[str]) -> Any:
     """Subquery of the ids of the companies called ``names`` (under name normalization)."""
     keys = [normalize_name(name) for name in names]
-    return select(m.Company.id).where(m.Company.name_key.in_(keys))
+    return select(col(m.Company.id)).where(col(m.Company.name_key).in_(keys))
 
 
 def read_frame(engine: Engine, statement: Executable) -> pd.DataFrame:
