@@ -57,8 +57,9 @@ def notes_only() -> bool:
     return bool(st.session_state.get("notes_only", False))
 
 
-def chinese_labels() -> bool:
-    """The sidebar's switch to show categories by their Chinese labels."""
+def zh() -> bool:
+    """The sidebar's "中文 category labels" switch (``?zh=true``): name categories by their
+    Chinese labels. Query functions take it as their ``zh`` argument."""
     return bool(st.session_state.get("zh", False))
 
 

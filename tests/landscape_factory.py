@@ -63,6 +63,10 @@ class _Writer:
         self.rows.citations.append(citation)
 
 
+# What the ``landscape`` fixture gives: the database URL and the rows written into it.
+LandscapeDB = tuple[str, Landscape]
+
+
 def add_landscape(session: Session) -> Landscape:
     """Write the test landscape in ``session`` (flushed, not committed) and return its rows."""
     w = _Writer(session)
@@ -452,7 +456,7 @@ def landscape_postgres_template() -> Iterator[tuple[str, Landscape]]:
 @pytest.fixture
 def landscape(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> Iterator[tuple[str, Landscape]]:
+) -> Iterator[LandscapeDB]:
     """(URL, rows) of a fresh copy of a migrated database holding the test landscape.
 
     The rows are shared by every test: read them, never change them.
@@ -471,7 +475,7 @@ def landscape(
 
 
 @pytest.fixture
-def landscape_app(landscape: tuple[str, Landscape], monkeypatch: pytest.MonkeyPatch) -> Landscape:
+def landscape_app(landscape: LandscapeDB, monkeypatch: pytest.MonkeyPatch) -> Landscape:
     """The test landscape's rows, with the dashboard pointed at its database."""
     url, rows = landscape
     monkeypatch.setenv(DATABASE_URL_ENV, url)

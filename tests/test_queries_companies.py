@@ -12,16 +12,14 @@ from landscape.queries.companies import (
     founded_years,
 )
 
-from .landscape_factory import Landscape
-
-Rows = tuple[str, Landscape]
+from .landscape_factory import LandscapeDB
 
 
 def _names(url: str, filters: CompanyFilters, **kwargs: object) -> set[str]:
     return set(companies(db.get_engine(url), filters, **kwargs)["name"])  # type: ignore[arg-type]
 
 
-def test_no_filter_lists_every_company_once(landscape: Rows) -> None:
+def test_no_filter_lists_every_company_once(landscape: LandscapeDB) -> None:
     url, rows = landscape
     table = companies(db.get_engine(url), CompanyFilters())
     assert sorted(table["name"]) == sorted(rows.companies)
@@ -48,7 +46,7 @@ def test_no_filter_lists_every_company_once(landscape: Rows) -> None:
     ],
 )
 def test_each_filter_narrows_to_the_matching_companies(
-    landscape: Rows,
+    landscape: LandscapeDB,
     filters: CompanyFilters,
     expected: set[str],
 ) -> None:
@@ -56,13 +54,13 @@ def test_each_filter_narrows_to_the_matching_companies(
     assert _names(url, filters) == expected
 
 
-def test_notes_only_keeps_companies_the_notes_cite(landscape: Rows) -> None:
+def test_notes_only_keeps_companies_the_notes_cite(landscape: LandscapeDB) -> None:
     url, rows = landscape
     shown = _names(url, CompanyFilters(notes_only=True))
     assert shown == set(rows.companies) - {"Coatue", "Lightspeed Venture Partners"}
 
 
-def test_facet_counts_equal_what_choosing_the_value_shows(landscape: Rows) -> None:
+def test_facet_counts_equal_what_choosing_the_value_shows(landscape: LandscapeDB) -> None:
     url, _rows = landscape
     engine = db.get_engine(url)
     base = CompanyFilters(kinds=("startup",), search="a")
@@ -79,16 +77,16 @@ def test_facet_counts_equal_what_choosing_the_value_shows(landscape: Rows) -> No
     assert checked > 10
 
 
-def test_facets_show_chinese_labels_on_request(landscape: Rows) -> None:
+def test_facets_show_chinese_labels_on_request(landscape: LandscapeDB) -> None:
     url, rows = landscape
-    facets = company_facets(db.get_engine(url), CompanyFilters(), chinese=True)
+    facets = company_facets(db.get_engine(url), CompanyFilters(), zh=True)
     labels = dict(zip(facets["categories"]["value"], facets["categories"]["label"], strict=True))
     text, copywriting = rows.categories["Text"], rows.categories["Copywriting"]
     assert labels["Copywriting"] == f"{text.label_zh} › {copywriting.label_zh}"
 
 
 @pytest.mark.parametrize("sort", SORTS)
-def test_sorts_order_the_rows(landscape: Rows, sort: str) -> None:
+def test_sorts_order_the_rows(landscape: LandscapeDB, sort: str) -> None:
     url, rows = landscape
     table = companies(db.get_engine(url), CompanyFilters(), sort=sort)
     first = table["name"].iloc[0]
@@ -106,13 +104,13 @@ def test_sorts_order_the_rows(landscape: Rows, sort: str) -> None:
     assert first == expected
 
 
-def test_unknown_sort_is_refused(landscape: Rows) -> None:
+def test_unknown_sort_is_refused(landscape: LandscapeDB) -> None:
     url, _rows = landscape
     with pytest.raises(ValueError, match="unknown sort"):
         companies(db.get_engine(url), CompanyFilters(), sort="size")
 
 
-def test_raised_sums_disclosed_amounts_and_names_investors(landscape: Rows) -> None:
+def test_raised_sums_disclosed_amounts_and_names_investors(landscape: LandscapeDB) -> None:
     url, rows = landscape
     table = companies(db.get_engine(url), CompanyFilters()).set_index("name")
     assert table.loc["Stability AI", "raised_usd"] == 101_000_000
@@ -126,7 +124,7 @@ def test_raised_sums_disclosed_amounts_and_names_investors(landscape: Rows) -> N
     assert len(table) == len(rows.companies)
 
 
-def test_founded_years_span_the_dated_companies(landscape: Rows) -> None:
+def test_founded_years_span_the_dated_companies(landscape: LandscapeDB) -> None:
     url, rows = landscape
     years = [c.founded_on.year for c in rows.companies.values() if c.founded_on]
     assert founded_years(db.get_engine(url)) == (min(years), max(years))

@@ -13,12 +13,10 @@ from landscape.queries.company import (
     company_rounds,
 )
 
-from .landscape_factory import Landscape
-
-Rows = tuple[str, Landscape]
+from .landscape_factory import LandscapeDB
 
 
-def test_choices_name_every_company(landscape: Rows) -> None:
+def test_choices_name_every_company(landscape: LandscapeDB) -> None:
     url, rows = landscape
     choices = company_choices(db.get_engine(url))
     assert dict(zip(choices["name"], choices["id"], strict=True)) == {
@@ -26,11 +24,11 @@ def test_choices_name_every_company(landscape: Rows) -> None:
     }
 
 
-def test_profile_has_facts_family_and_categories(landscape: Rows) -> None:
+def test_profile_has_facts_family_and_categories(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     openai, fund = rows.companies["OpenAI"], rows.companies["OpenAI Startup Fund"]
-    profile = company_profile(engine, openai.id, chinese=True)
+    profile = company_profile(engine, openai.id, zh=True)
     assert profile is not None
     assert profile["name"] == "OpenAI" and profile["hq_city"] == "San Francisco"
     assert profile["children"] == [(fund.id, "OpenAI Startup Fund")]
@@ -43,13 +41,13 @@ def test_profile_has_facts_family_and_categories(landscape: Rows) -> None:
     assert company_profile(engine, 10_000) is None
 
 
-def test_investor_without_notes_citation_is_flagged(landscape: Rows) -> None:
+def test_investor_without_notes_citation_is_flagged(landscape: LandscapeDB) -> None:
     url, rows = landscape
     profile = company_profile(db.get_engine(url), rows.companies["Coatue"].id)
     assert profile is not None and not profile["in_notes"]
 
 
-def test_rounds_mark_lead_investors(landscape: Rows) -> None:
+def test_rounds_mark_lead_investors(landscape: LandscapeDB) -> None:
     url, rows = landscape
     stability = company_rounds(db.get_engine(url), rows.companies["Stability AI"].id)
     assert len(stability) == 1
@@ -62,7 +60,7 @@ def test_rounds_mark_lead_investors(landscape: Rows) -> None:
     assert "Stable Diffusion creator" in row["sources"]
 
 
-def test_investments_made_honour_notes_only(landscape: Rows) -> None:
+def test_investments_made_honour_notes_only(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     fund = rows.companies["OpenAI Startup Fund"].id
@@ -71,7 +69,7 @@ def test_investments_made_honour_notes_only(landscape: Rows) -> None:
     assert list(company_investments(engine, fund, notes_only=True)["company"]) == ["Descript"]
 
 
-def test_models_built_and_used(landscape: Rows) -> None:
+def test_models_built_and_used(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     built = company_models(engine, rows.companies["OpenAI"].id)
@@ -86,7 +84,7 @@ def test_models_built_and_used(landscape: Rows) -> None:
     assert company_models(engine, rows.companies["Speak"].id).empty
 
 
-def test_products_metrics_events_claims_people(landscape: Rows) -> None:
+def test_products_metrics_events_claims_people(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     openai = rows.companies["OpenAI"].id
@@ -101,7 +99,7 @@ def test_products_metrics_events_claims_people(landscape: Rows) -> None:
     assert company_claims(engine, openai).empty
 
 
-def test_notes_only_hides_facts_from_other_sources(landscape: Rows) -> None:
+def test_notes_only_hides_facts_from_other_sources(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     notion = rows.companies["Notion"].id  # Notion AI is cited to Notion's blog only
@@ -111,7 +109,7 @@ def test_notes_only_hides_facts_from_other_sources(landscape: Rows) -> None:
     assert company_rounds(engine, stability, notes_only=True).empty
 
 
-def test_citations_cover_the_company_and_its_facts(landscape: Rows) -> None:
+def test_citations_cover_the_company_and_its_facts(landscape: LandscapeDB) -> None:
     url, rows = landscape
     openai = rows.companies["OpenAI"]
     products = {p.id for p in rows.products.values() if p.company_id == openai.id}

@@ -1,12 +1,10 @@
 from landscape import db
 from landscape.queries.evidence import CITATION_COLUMNS, citations
 
-from .landscape_factory import Landscape
-
-Rows = tuple[str, Landscape]
+from .landscape_factory import LandscapeDB
 
 
-def test_every_citation_is_named_by_what_it_supports(landscape: Rows) -> None:
+def test_every_citation_is_named_by_what_it_supports(landscape: LandscapeDB) -> None:
     url, rows = landscape
     cited = citations(db.get_engine(url))
     assert sorted(cited["citation_id"]) == sorted(c.id for c in rows.citations)
@@ -18,7 +16,7 @@ def test_every_citation_is_named_by_what_it_supports(landscape: Rows) -> None:
     assert by_id.loc[use.id, "supports"] == "model use"
 
 
-def test_sources_search_and_notes_only_narrow_citations(landscape: Rows) -> None:
+def test_sources_search_and_notes_only_narrow_citations(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     notion = rows.sources["notion"]

@@ -12,8 +12,6 @@ from landscape.queries import funding as q
 
 from .seed_expectations import from_notes, investors_of, seed, seed_date, seed_when
 
-pytest_plugins = ["tests.lone_company_fixtures"]
-
 ROUNDS = seed("funding_rounds")
 DATED = [r for r in ROUNDS if "announced" in r]
 FUND = "OpenAI Startup Fund"

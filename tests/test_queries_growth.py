@@ -11,8 +11,6 @@ from landscape.queries import growth as q
 
 from .seed_expectations import from_notes, seed, seed_date, subject_of
 
-pytest_plugins = ["tests.lone_company_fixtures"]
-
 METRICS = seed("metrics")
 DATED = [metric for metric in METRICS if "as_of" in metric]
 

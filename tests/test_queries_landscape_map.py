@@ -1,12 +1,10 @@
 from landscape import db
 from landscape.queries.landscape_map import landscape_map
 
-from .landscape_factory import Landscape
-
-Rows = tuple[str, Landscape]
+from .landscape_factory import LandscapeDB
 
 
-def test_every_company_is_on_the_map_under_its_group(landscape: Rows) -> None:
+def test_every_company_is_on_the_map_under_its_group(landscape: LandscapeDB) -> None:
     url, rows = landscape
     rows_on_map = landscape_map(db.get_engine(url))
     assert set(rows_on_map["company"]) == set(rows.companies)
@@ -19,10 +17,10 @@ def test_every_company_is_on_the_map_under_its_group(landscape: Rows) -> None:
     assert positions == sorted(positions)
 
 
-def test_map_shows_chinese_labels_and_honours_notes_only(landscape: Rows) -> None:
+def test_map_shows_chinese_labels_and_honours_notes_only(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
-    chinese = landscape_map(engine, chinese=True)
+    chinese = landscape_map(engine, zh=True)
     assert rows.categories["Text"].label_zh in set(chinese["group"])
     notes = set(landscape_map(engine, notes_only=True)["company"])
     assert notes == set(rows.companies) - {"Coatue", "Lightspeed Venture Partners"}

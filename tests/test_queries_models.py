@@ -11,12 +11,10 @@ from landscape.queries.models import (
     model_uses,
 )
 
-from .landscape_factory import Landscape
-
-Rows = tuple[str, Landscape]
+from .landscape_factory import LandscapeDB
 
 
-def test_lineage_names_each_chain_from_its_root(landscape: Rows) -> None:
+def test_lineage_names_each_chain_from_its_root(landscape: LandscapeDB) -> None:
     url, _rows = landscape
     lineage = model_lineage(db.get_engine(url)).set_index("name")
     assert (
@@ -28,7 +26,7 @@ def test_lineage_names_each_chain_from_its_root(landscape: Rows) -> None:
     assert lineage.loc["Stable Diffusion", "depth"] == 0
 
 
-def test_lineage_rows_come_in_family_tree_order(landscape: Rows) -> None:
+def test_lineage_rows_come_in_family_tree_order(landscape: LandscapeDB) -> None:
     url, rows = landscape
     names = list(model_lineage(db.get_engine(url))["name"])
     assert sorted(names) == sorted(rows.models)
@@ -40,7 +38,7 @@ def test_lineage_rows_come_in_family_tree_order(landscape: Rows) -> None:
     assert names.index("DALL·E 2") == names.index("DALL-E") + 1
 
 
-def test_a_cycle_in_lineage_does_not_hang(landscape: Rows) -> None:
+def test_a_cycle_in_lineage_does_not_hang(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     gpt1, gpt2 = rows.models["GPT-1"].id, rows.models["GPT-2"].id
@@ -60,14 +58,14 @@ def test_a_cycle_in_lineage_does_not_hang(landscape: Rows) -> None:
     ],
 )
 def test_filters_narrow_the_models(
-    landscape: Rows, narrowing: dict[str, object], expected: set[str] | None
+    landscape: LandscapeDB, narrowing: dict[str, object], expected: set[str] | None
 ) -> None:
     url, rows = landscape
     shown = set(model_lineage(db.get_engine(url), **narrowing)["name"])  # type: ignore[arg-type]
     assert shown == (expected if expected is not None else set(rows.models) - {"Stable Diffusion"})
 
 
-def test_facet_counts_equal_what_choosing_the_value_shows(landscape: Rows) -> None:
+def test_facet_counts_equal_what_choosing_the_value_shows(landscape: LandscapeDB) -> None:
     url, _rows = landscape
     engine = db.get_engine(url)
     facets = model_facets(engine, modalities=("text",))
@@ -85,7 +83,7 @@ def test_facet_counts_equal_what_choosing_the_value_shows(landscape: Rows) -> No
     }
 
 
-def test_releases_count_models_per_year_and_modality(landscape: Rows) -> None:
+def test_releases_count_models_per_year_and_modality(landscape: LandscapeDB) -> None:
     url, rows = landscape
     releases = model_releases(db.get_engine(url))
     assert releases["models"].sum() == sum(1 for a in rows.models.values() if a.released_on)
@@ -95,7 +93,7 @@ def test_releases_count_models_per_year_and_modality(landscape: Rows) -> None:
     assert "Stable Diffusion creator" in image_2022["sources"]
 
 
-def test_uses_name_the_company_behind_a_product(landscape: Rows) -> None:
+def test_uses_name_the_company_behind_a_product(landscape: LandscapeDB) -> None:
     url, rows = landscape
     uses = model_uses(db.get_engine(url))
     notion = uses[uses["product"] == "Notion AI"].iloc[0]
@@ -104,7 +102,7 @@ def test_uses_name_the_company_behind_a_product(landscape: Rows) -> None:
     assert set(model_uses(db.get_engine(url), modalities=("image",))["company"]) == {"Stability AI"}
 
 
-def test_prices_keep_unit_currency_and_date(landscape: Rows) -> None:
+def test_prices_keep_unit_currency_and_date(landscape: LandscapeDB) -> None:
     url, _rows = landscape
     prices = model_prices(db.get_engine(url))
     assert prices[["model", "price", "currency", "unit", "as_of"]].values.tolist() == [

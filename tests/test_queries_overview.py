@@ -1,12 +1,10 @@
 from landscape import db
 from landscape.queries.overview import kpis
 
-from .landscape_factory import Landscape
-
-Rows = tuple[str, Landscape]
+from .landscape_factory import LandscapeDB
 
 
-def test_kpis_count_everything_or_only_what_the_notes_support(landscape: Rows) -> None:
+def test_kpis_count_everything_or_only_what_the_notes_support(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     every = kpis(engine)

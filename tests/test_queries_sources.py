@@ -1,12 +1,10 @@
 from landscape import db
 from landscape.queries.sources import source_kinds, sources_overview
 
-from .landscape_factory import Landscape
-
-Rows = tuple[str, Landscape]
+from .landscape_factory import LandscapeDB
 
 
-def test_every_source_with_its_quote_count(landscape: Rows) -> None:
+def test_every_source_with_its_quote_count(landscape: LandscapeDB) -> None:
     url, rows = landscape
     overview = sources_overview(db.get_engine(url)).set_index("title")
     for source in rows.sources.values():
@@ -14,7 +12,7 @@ def test_every_source_with_its_quote_count(landscape: Rows) -> None:
         assert overview.loc[source.title, "citations"] == quotes
 
 
-def test_supports_says_what_a_source_backs(landscape: Rows) -> None:
+def test_supports_says_what_a_source_backs(landscape: LandscapeDB) -> None:
     url, rows = landscape
     overview = sources_overview(db.get_engine(url)).set_index("title")
     venturebeat = rows.sources["venturebeat"]
@@ -24,7 +22,7 @@ def test_supports_says_what_a_source_backs(landscape: Rows) -> None:
     assert f"{companies} companies" in supports and "1 funding round" in supports
 
 
-def test_kinds_search_and_notes_only_narrow_sources(landscape: Rows) -> None:
+def test_kinds_search_and_notes_only_narrow_sources(landscape: LandscapeDB) -> None:
     url, rows = landscape
     engine = db.get_engine(url)
     assert list(sources_overview(engine, kinds=("official_page",))["title"]) == [

@@ -9,8 +9,6 @@ from landscape.queries import thesis as q
 
 from .seed_expectations import from_notes, seed, seed_date
 
-pytest_plugins = ["tests.lone_company_fixtures"]
-
 COMPANIES = {company["name"]: company for company in seed("companies")}
 ROUNDS = seed("funding_rounds")
 CLAIMS = seed("claims")

@@ -18,8 +18,6 @@ from .seed_expectations import (
     seed_when,
 )
 
-pytest_plugins = ["tests.lone_company_fixtures"]
-
 DATED_EVENTS = [event for event in seed("events") if "date" in event]
 MODELS = {model["name"]: model for model in seed("models")}
 

@@ -26,7 +26,7 @@ def lineage_edges(lineage: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["edge", "name", "released_on"])
 
 
-def lineage_chart(lineage: pd.DataFrame, title: str) -> alt.LayerChart:
+def lineage_chart(lineage: pd.DataFrame, title: str) -> alt.LayerChart | alt.FacetChart:
     """Each dated model a point at its release, one row per model in family-tree order, a line
     from each model to the one it grew from."""
     dated = lineage.dropna(subset=["released_on"])

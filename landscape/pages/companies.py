@@ -23,7 +23,7 @@ SORT_LABELS = {
 URL_CHOICES = ("q", "sort", "category", "kind", "role", "investor", "country", "funded")
 
 ui.engine()
-notes_only, chinese = ui.notes_only(), ui.chinese_labels()
+notes_only, zh = ui.notes_only(), ui.zh()
 
 st.title("Companies")
 st.caption(
@@ -64,7 +64,7 @@ filters = CompanyFilters(
     funded=tuple(params.get_all("funded")),
     notes_only=notes_only,
 )
-facets = ui.query(company_facets, filters, chinese=chinese)
+facets = ui.query(company_facets, filters, zh=zh)
 for name in ("kinds", "roles"):
     facets[name] = facets[name].assign(label=facets[name]["label"].map(ui.words))
 facets["funded"] = facets["funded"].assign(
@@ -83,7 +83,7 @@ with st.sidebar:
     ui.url_multiselect("Country (HQ)", facets["countries"], "country")
     ui.url_multiselect("Funding", facets["funded"], "funded")
 
-table = ui.query(companies, filters, sort=sort or "name", chinese=chinese)
+table = ui.query(companies, filters, sort=sort or "name", zh=zh)
 shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
 st.caption(f"{shown}. Choose a row to open the company.")
 picked = ui.table(

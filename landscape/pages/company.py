@@ -24,7 +24,7 @@ from landscape.queries.company import (
 SOURCE_COLUMN = st.column_config.TextColumn("Sources", width="medium")
 
 ui.engine()
-notes_only, chinese = ui.notes_only(), ui.chinese_labels()
+notes_only, zh = ui.notes_only(), ui.zh()
 
 choices = ui.query(company_choices)
 options = {str(row.id): str(row.name) for row in choices.itertuples(index=False)}
@@ -38,7 +38,7 @@ if chosen is None:
     st.stop()
 
 company_id = int(chosen)
-profile = ui.query(company_profile, company_id, chinese=chinese)
+profile = ui.query(company_profile, company_id, zh=zh)
 if profile is None:
     st.error(f"There is no company with id {company_id}.")
     st.stop()

@@ -12,7 +12,7 @@ MAP_COLUMNS = 3
 SHORT_NAME = 16  # companies side by side in a map box when every name is this short
 
 ui.engine()
-notes_only, chinese = ui.notes_only(), ui.chinese_labels()
+notes_only, zh = ui.notes_only(), ui.zh()
 figures = ui.query(kpis, notes_only=notes_only)
 
 st.title("AI Landscape")
@@ -46,7 +46,7 @@ st.caption(
     "Categories of work that generative AI changes, each holding its companies "
     "(a company's own categories and those of its products). Choose a company to open it."
 )
-rows = ui.query(landscape_map, notes_only=notes_only, chinese=chinese)
+rows = ui.query(landscape_map, notes_only=notes_only, zh=zh)
 groups = map_groups(rows)
 if not groups:
     st.info("No companies in this database yet.")

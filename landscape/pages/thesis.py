@@ -19,7 +19,7 @@ st.caption(
     "sources claim."
 )
 
-companies = ui.query(q.quadrant, ui.chinese_labels(), notes_only)
+companies = ui.query(q.quadrant, zh=ui.zh(), notes_only=notes_only)
 placed = companies[companies["ownership"].notna()]
 chart_side, claims_side = st.columns([3, 2], gap="large")
 

@@ -1,14 +1,29 @@
 """SQL building blocks shared by the read functions."""
 
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
-from sqlalchemy import BigInteger, Engine, Integer, cast, extract, func, select
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import (
+    BigInteger,
+    Engine,
+    Executable,
+    Integer,
+    Select,
+    cast,
+    extract,
+    func,
+    select,
+    true,
+)
+from sqlalchemy.sql.elements import ColumnElement, SQLColumnExpression
+from sqlmodel import col
 
 from landscape import models as m
 from landscape.dates import format_partial_date
 from landscape.names import normalize_name
+
+# A SELECT of any columns: what a read function builds before ``read_frame`` runs it.
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 
 def joined_text(engine: Engine, expression: Any, separator: str = "; ") -> ColumnElement:
@@ -25,32 +40,43 @@ def cited_sources(subject_column: str) -> Any:
     """Subquery of distinct (subject_id, source title) pairs for one citable column."""
     column = getattr(m.Citation, subject_column)
     return (
-        select(column.label("subject_id"), m.Source.title.label("title"))
-        .join(m.Source, m.Source.id == m.Citation.source_id)
+        select(column.label("subject_id"), col(m.Source.title).label("title"))
+        .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
         .where(column.is_not(None))
         .distinct()
         .subquery()
     )
 
 
-def from_notes(subject_column: str, id_column: Any) -> ColumnElement[bool]:
-    """True for the rows a citation to a source of kind ``notes`` supports (the "Notes only" tier).
+def notes_filter(citation_column: str, id_column: Any, notes_only: bool) -> ColumnElement[bool]:
+    """A WHERE condition for the "Notes only" switch: every row when ``notes_only`` is off, else
+    the rows a citation to a source of kind ``notes`` supports.
 
-    ``subject_column`` is the citation's column for the table (``CITABLE``), ``id_column`` the
-    outer row's id it must match.
+    ``citation_column`` is the citation's column for the table (``company_id``, ``event_id``...),
+    ``id_column`` the outer row's id it must match.
     """
+    if not notes_only:
+        return true()
     citation = m.Citation
     return (
-        select(citation.id)
-        .join(m.Source, m.Source.id == citation.source_id)
-        .where(getattr(citation, subject_column) == id_column, m.Source.kind == m.SourceKind.notes)
+        select(col(citation.id))
+        .join(m.Source, col(m.Source.id) == col(citation.source_id))
+        .where(
+            getattr(citation, citation_column) == id_column,
+            col(m.Source.kind) == m.SourceKind.notes,
+        )
         .exists()
     )
 
 
-def notes_conditions(notes_only: bool, subject_column: str, id_column: Any) -> list:
-    """``[from_notes(...)]`` when ``notes_only`` is set, else no condition: for ``.where(*...)``."""
-    return [from_notes(subject_column, id_column)] if notes_only else []
+def category_label(category: type[m.Category], zh: bool) -> SQLColumnExpression[str]:
+    """A category's English name, or its Chinese label (falling back to the name) when ``zh``.
+
+    ``category`` is ``m.Category`` or an alias of it.
+    """
+    if zh:
+        return func.coalesce(col(category.label_zh), col(category.name))
+    return col(category.name)
 
 
 def source_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
@@ -67,7 +93,7 @@ def quote_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
     """Scalar subquery: the quotes that support the row ``id_column``, each in its own words."""
     column = getattr(m.Citation, subject_column)
     quotes = (
-        select(column.label("subject_id"), m.Citation.quote.label("quote"))
+        select(column.label("subject_id"), col(m.Citation.quote).label("quote"))
         .where(column.is_not(None))
         .distinct()
         .subquery()
@@ -82,22 +108,28 @@ def quote_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
 def company_ids_named(names: tuple[str, ...] | list[str]) -> Any:
     """Subquery of the ids of the companies called ``names`` (under name normalization)."""
     keys = [normalize_name(name) for name in names]
-    return select(m.Company.id).where(m.Company.name_key.in_(keys))
+    return select(col(m.Company.id)).where(col(m.Company.name_key).in_(keys))
 
 
-def read_frame(engine: Engine, statement: Any) -> pd.DataFrame:
+def read_frame(engine: Engine, statement: Executable) -> pd.DataFrame:
     """Run ``statement`` and return its rows, with its columns even when there is no row."""
     with engine.connect() as connection:
         result = connection.execute(statement)
         return pd.DataFrame(result.all(), columns=list(result.keys()))
 
 
-def add_when(frame: pd.DataFrame, date: str, precision: str, when: str = "when") -> pd.DataFrame:
-    """Add a ``when`` column (the date at its precision) and make ``date`` a datetime."""
-    frame[when] = [
-        format_partial_date(day, level)
-        for day, level in zip(frame[date], frame[precision], strict=True)
+def partial_dates(frame: pd.DataFrame, day: str, precision: str) -> list[str]:
+    """The ``day`` column written at its ``precision`` (``2020-06``, ``2015-Q4``, ``2019``);
+    an unknown day is the empty string."""
+    return [
+        format_partial_date(None if pd.isna(value) else value, level)
+        for value, level in zip(frame[day], frame[precision], strict=True)
     ]
+
+
+def add_when(frame: pd.DataFrame, date: str, precision: str, when: str = "when") -> pd.DataFrame:
+    """Add a ``when`` column (``partial_dates`` of ``date``) and make ``date`` a datetime."""
+    frame[when] = partial_dates(frame, date, precision)
     frame[date] = pd.to_datetime(frame[date])
     return frame
 

@@ -20,13 +20,19 @@ from sqlalchemy import (
     union,
 )
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, SQLColumnExpression
+from sqlmodel import col
 
 from landscape import models as m
-from landscape.queries.common import cited_sources, joined_text
-from landscape.queries.evidence import from_notes
-from landscape.queries.frames import partial_dates, read_frame
-from landscape.queries.landscape_map import category_label, company_category_links
+from landscape.queries.common import (
+    category_label,
+    cited_sources,
+    joined_text,
+    notes_filter,
+    partial_dates,
+    read_frame,
+)
+from landscape.queries.landscape_map import company_category_links
 
 FUNDED = "funded"
 UNFUNDED = "unfunded"
@@ -70,43 +76,46 @@ class CompanyFilters:
 
     def without(self, facet: str) -> "CompanyFilters":
         """The same filters with one facet (a tuple field) cleared."""
-        return dataclasses.replace(self, **{facet: ()})
+        cleared: dict[str, Any] = {facet: ()}
+        return dataclasses.replace(self, **cleared)
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """WHERE conditions on ``Company`` for every filter that is set."""
         c = m.Company
-        found: list[ColumnElement[bool]] = [from_notes(c.id, "company_id", self.notes_only)]
+        found: list[ColumnElement[bool]] = [notes_filter("company_id", col(c.id), self.notes_only)]
         text = self.search.strip()
         if text:
             found.append(
                 or_(
-                    c.name.icontains(text, autoescape=True),
-                    c.description.icontains(text, autoescape=True),
-                    c.hq_city.icontains(text, autoescape=True),
+                    col(c.name).icontains(text, autoescape=True),
+                    col(c.description).icontains(text, autoescape=True),
+                    col(c.hq_city).icontains(text, autoescape=True),
                 )
             )
         if self.categories:
-            found.append(c.id.in_(_companies_in_categories(self.categories)))
+            found.append(col(c.id).in_(_companies_in_categories(self.categories)))
         if self.kinds:
-            found.append(c.kind.in_(self.kinds))
+            found.append(col(c.kind).in_(self.kinds))
         if self.roles:
-            found.append(c.thesis_role.in_(self.roles))
+            found.append(col(c.thesis_role).in_(self.roles))
         if self.investors:
-            found.append(c.id.in_(_companies_backed_by(self.investors, self.notes_only)))
+            found.append(col(c.id).in_(_companies_backed_by(self.investors, self.notes_only)))
         if self.countries:
-            found.append(c.hq_country.in_(self.countries))
+            found.append(col(c.hq_country).in_(self.countries))
         if self.founded_from is not None:
-            found.append(c.founded_on >= dt.date(self.founded_from, 1, 1))
+            found.append(col(c.founded_on) >= dt.date(self.founded_from, 1, 1))
         if self.founded_to is not None:
-            found.append(c.founded_on <= dt.date(self.founded_to, 12, 31))
+            found.append(col(c.founded_on) <= dt.date(self.founded_to, 12, 31))
         if self.funded and set(self.funded) != {FUNDED, UNFUNDED}:
             funded_ids = _funded_companies(self.notes_only)
-            found.append(c.id.in_(funded_ids) if FUNDED in self.funded else c.id.not_in(funded_ids))
+            found.append(
+                col(c.id).in_(funded_ids) if FUNDED in self.funded else col(c.id).not_in(funded_ids)
+            )
         return found
 
     def company_ids(self) -> Select:
         """Ids of the companies that pass every filter."""
-        return select(m.Company.id).where(*self.conditions()).correlate(None)
+        return select(col(m.Company.id)).where(*self.conditions()).correlate(None)
 
 
 # ---------------------------------------------------------------- building blocks
@@ -115,8 +124,8 @@ class CompanyFilters:
 def _rounds(notes_only: bool) -> Select:
     """Funding rounds, or only the notes-backed ones."""
     r = m.FundingRound
-    return select(r.id, r.company_id, r.amount_usd).where(
-        from_notes(r.id, "funding_round_id", notes_only)
+    return select(col(r.id), col(r.company_id), col(r.amount_usd)).where(
+        notes_filter("funding_round_id", col(r.id), notes_only)
     )
 
 
@@ -129,18 +138,18 @@ def _category_memberships() -> Any:
     """Subquery of (company_id, category_id) counting a subcategory's companies in its parent."""
     links = company_category_links()
     direct = select(links.c.company_id, links.c.category_id)
-    via_parent = select(links.c.company_id, m.Category.parent_id).join(
-        m.Category, m.Category.id == links.c.category_id
+    via_parent = select(links.c.company_id, col(m.Category.parent_id)).join(
+        m.Category, col(m.Category.id) == links.c.category_id
     )
-    return union(direct, via_parent.where(m.Category.parent_id.is_not(None))).subquery()
+    return union(direct, via_parent.where(col(m.Category.parent_id).is_not(None))).subquery()
 
 
 def _companies_in_categories(names: tuple[str, ...]) -> Select:
     member = _category_memberships()
     return (
         select(member.c.company_id)
-        .join(m.Category, m.Category.id == member.c.category_id)
-        .where(m.Category.name.in_(names))
+        .join(m.Category, col(m.Category.id) == member.c.category_id)
+        .where(col(m.Category.name).in_(names))
     )
 
 
@@ -151,11 +160,11 @@ def _investments(notes_only: bool) -> Any:
     return (
         select(
             rounds.c.company_id,
-            m.Investment.investor_id,
-            investor.name.label("investor"),
+            col(m.Investment.investor_id),
+            col(investor.name).label("investor"),
         )
-        .join(m.Investment, m.Investment.funding_round_id == rounds.c.id)
-        .join(investor, investor.id == m.Investment.investor_id)
+        .join(m.Investment, col(m.Investment.funding_round_id) == rounds.c.id)
+        .join(investor, col(investor.id) == col(m.Investment.investor_id))
         .subquery()
     )
 
@@ -174,7 +183,7 @@ def _count_in(ids: Select, column: Any) -> ColumnElement[int]:
 
 
 def company_facets(
-    engine: Engine, filters: CompanyFilters, *, chinese: bool = False
+    engine: Engine, filters: CompanyFilters, *, zh: bool = False
 ) -> dict[str, pd.DataFrame]:
     """Each filter's values with how many companies each would show, given the other filters.
 
@@ -184,65 +193,67 @@ def company_facets(
     """
     base = CompanyFilters(notes_only=filters.notes_only).company_ids()
     statements = {
-        "categories": _category_facet(base, filters.without("categories").company_ids(), chinese),
-        "kinds": _column_facet(m.Company.kind, base, filters.without("kinds").company_ids()),
-        "roles": _column_facet(m.Company.thesis_role, base, filters.without("roles").company_ids()),
+        "categories": _category_facet(base, filters.without("categories").company_ids(), zh),
+        "kinds": _column_facet(col(m.Company.kind), base, filters.without("kinds").company_ids()),
+        "roles": _column_facet(
+            col(m.Company.thesis_role), base, filters.without("roles").company_ids()
+        ),
         "investors": _investor_facet(
             base, filters.without("investors").company_ids(), filters.notes_only
         ),
         "countries": _column_facet(
-            m.Company.hq_country, base, filters.without("countries").company_ids()
+            col(m.Company.hq_country), base, filters.without("countries").company_ids()
         ),
         "funded": _funded_facet(base, filters.without("funded").company_ids(), filters.notes_only),
     }
-    return {
-        name: read_frame(engine, statement, FACET_COLUMNS) for name, statement in statements.items()
-    }
+    return {name: read_frame(engine, statement) for name, statement in statements.items()}
 
 
 def _column_facet(column: Any, base: Select, shown: Select) -> Select:
     c = m.Company
     return (
-        select(column.label("value"), column.label("label"), _count_in(shown, c.id).label("count"))
-        .where(c.id.in_(base), column.is_not(None))
+        select(
+            column.label("value"), column.label("label"), _count_in(shown, col(c.id)).label("count")
+        )
+        .where(col(c.id).in_(base), column.is_not(None))
         .group_by(column)
-        .order_by(_count_in(shown, c.id).desc(), column)
+        .order_by(_count_in(shown, col(c.id)).desc(), column)
     )
 
 
-def _category_facet(base: Select, shown: Select, chinese: bool) -> Select:
+def _category_facet(base: Select, shown: Select, zh: bool) -> Select:
     member = _category_memberships()
     category = aliased(m.Category)
     parent = aliased(m.Category)
     label = func.coalesce(
-        category_label(parent, chinese) + literal(" › "), literal("")
-    ) + category_label(category, chinese)
+        category_label(parent, zh) + literal(" › "), literal("")
+    ) + category_label(category, zh)
     return (
         select(
-            category.name.label("value"),
+            col(category.name).label("value"),
             label.label("label"),
             _count_in(shown, member.c.company_id).label("count"),
         )
         .select_from(member)
-        .join(category, category.id == member.c.category_id)
-        .outerjoin(parent, parent.id == category.parent_id)
+        .join(category, col(category.id) == member.c.category_id)
+        .outerjoin(parent, col(parent.id) == col(category.parent_id))
         .where(member.c.company_id.in_(base))
         .group_by(
-            category.id,
-            category.name,
-            category.position,
-            category.label_zh,
-            parent.id,
-            parent.name,
-            parent.position,
-            parent.label_zh,
+            col(category.id),
+            col(category.name),
+            col(category.position),
+            col(category.label_zh),
+            col(parent.id),
+            col(parent.name),
+            col(parent.position),
+            col(parent.label_zh),
         )
         .order_by(
-            func.coalesce(parent.position, category.position),
-            func.coalesce(parent.name, category.name),
-            parent.id.is_not(None),
-            category.position,
-            category.name,
+            func.coalesce(col(parent.position), col(category.position)),
+            func.coalesce(col(parent.name), col(category.name)),
+            col(parent.id).is_not(None),
+            col(category.position),
+            col(category.name),
         )
     )
 
@@ -264,10 +275,12 @@ def _investor_facet(base: Select, shown: Select, notes_only: bool) -> Select:
 
 def _funded_facet(base: Select, shown: Select, notes_only: bool) -> Select:
     c = m.Company
-    value = case((c.id.in_(_funded_companies(notes_only)), FUNDED), else_=UNFUNDED)
+    value = case((col(c.id).in_(_funded_companies(notes_only)), FUNDED), else_=UNFUNDED)
     return (
-        select(value.label("value"), value.label("label"), _count_in(shown, c.id).label("count"))
-        .where(c.id.in_(base))
+        select(
+            value.label("value"), value.label("label"), _count_in(shown, col(c.id)).label("count")
+        )
+        .where(col(c.id).in_(base))
         .group_by(value)
         .order_by(value)
     )
@@ -276,10 +289,10 @@ def _funded_facet(base: Select, shown: Select, notes_only: bool) -> Select:
 def founded_years(engine: Engine) -> tuple[int, int] | None:
     """The first and last founding years on record, or None when no founding is dated."""
     c = m.Company
-    statement = select(func.min(c.founded_on), func.max(c.founded_on))
+    statement = select(func.min(col(c.founded_on)), func.max(col(c.founded_on)))
     with engine.connect() as connection:
         first, last = connection.execute(statement).one()
-    if first is None:
+    if first is None or last is None:
         return None
     return first.year, last.year
 
@@ -288,7 +301,7 @@ def founded_years(engine: Engine) -> tuple[int, int] | None:
 
 
 def companies(
-    engine: Engine, filters: CompanyFilters, *, sort: str = "name", chinese: bool = False
+    engine: Engine, filters: CompanyFilters, *, sort: str = "name", zh: bool = False
 ) -> pd.DataFrame:
     """The companies that pass ``filters``, one row each, with their categories, funding,
     investors and sources.
@@ -299,7 +312,7 @@ def companies(
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
     c = m.Company
-    categories = _categories_text(engine, chinese)
+    categories = _categories_text(engine, zh)
     funding = _funding_totals(filters.notes_only)
     investors = _investors_text(engine, filters.notes_only)
     sources = cited_sources("company_id")
@@ -308,48 +321,49 @@ def companies(
         .group_by(sources.c.subject_id)
         .subquery()
     )
-    order = {
-        "name": [c.name],
-        "newest": [c.founded_on.desc().nulls_last(), c.name],
-        "oldest": [c.founded_on.asc().nulls_last(), c.name],
-        "raised": [funding.c.raised_usd.desc().nulls_last(), c.name],
-    }[sort]
+    orders: dict[str, list[SQLColumnExpression[Any]]] = {
+        "name": [col(c.name)],
+        "newest": [col(c.founded_on).desc().nulls_last(), col(c.name)],
+        "oldest": [col(c.founded_on).asc().nulls_last(), col(c.name)],
+        "raised": [funding.c.raised_usd.desc().nulls_last(), col(c.name)],
+    }
+    order = orders[sort]
     statement = (
         select(
-            c.id,
-            c.name,
-            c.kind,
-            c.thesis_role,
+            col(c.id),
+            col(c.name),
+            col(c.kind),
+            col(c.thesis_role),
             categories.c.categories,
-            c.hq_country.label("country"),
-            c.hq_city.label("city"),
-            c.founded_on,
-            c.founded_precision,
+            col(c.hq_country).label("country"),
+            col(c.hq_city).label("city"),
+            col(c.founded_on),
+            col(c.founded_precision),
             func.coalesce(funding.c.rounds, 0).label("rounds"),
             funding.c.raised_usd,
             investors.c.investors,
             sources_text.c.sources,
         )
-        .outerjoin(categories, categories.c.company_id == c.id)
-        .outerjoin(funding, funding.c.company_id == c.id)
-        .outerjoin(investors, investors.c.company_id == c.id)
-        .outerjoin(sources_text, sources_text.c.subject_id == c.id)
+        .outerjoin(categories, categories.c.company_id == col(c.id))
+        .outerjoin(funding, funding.c.company_id == col(c.id))
+        .outerjoin(investors, investors.c.company_id == col(c.id))
+        .outerjoin(sources_text, sources_text.c.subject_id == col(c.id))
         .where(*filters.conditions())
         .order_by(*order)
     )
-    frame = read_frame(engine, statement, [*COMPANY_COLUMNS, "founded_on", "founded_precision"])
+    frame = read_frame(engine, statement)
     frame["founded"] = partial_dates(frame, "founded_on", "founded_precision")
     frame["raised_usd"] = frame["raised_usd"].astype("Int64")
     frame["rounds"] = frame["rounds"].astype("int64")
     return frame[COMPANY_COLUMNS]
 
 
-def _categories_text(engine: Engine, chinese: bool) -> Any:
+def _categories_text(engine: Engine, zh: bool) -> Any:
     links = company_category_links()
     category = aliased(m.Category)
     pairs = (
-        select(links.c.company_id, category_label(category, chinese).label("label"))
-        .join(category, category.id == links.c.category_id)
+        select(links.c.company_id, category_label(category, zh).label("label"))
+        .join(category, col(category.id) == links.c.category_id)
         .distinct()
         .subquery()
     )

@@ -4,62 +4,75 @@ and citations. Each function takes the company's id; lists honour ``notes_only``
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, case, func, literal, or_, select
+from sqlalchemy import Engine, case, func, inspect, literal, or_, select
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from landscape import models as m
-from landscape.queries.common import cited_sources, joined_text
-from landscape.queries.evidence import citations, from_notes
-from landscape.queries.frames import partial_dates, read_frame
-from landscape.queries.landscape_map import category_label, company_category_links
+from landscape.queries.common import (
+    AnySelect,
+    category_label,
+    cited_sources,
+    joined_text,
+    notes_filter,
+    partial_dates,
+    read_frame,
+)
+from landscape.queries.evidence import citations
+from landscape.queries.landscape_map import company_category_links
 
 
 def company_choices(engine: Engine, *, notes_only: bool = False) -> pd.DataFrame:
     """Every company's id and name, by name, for choosing one."""
     c = m.Company
     statement = (
-        select(c.id, c.name).where(from_notes(c.id, "company_id", notes_only)).order_by(c.name)
+        select(col(c.id), col(c.name))
+        .where(notes_filter("company_id", col(c.id), notes_only))
+        .order_by(col(c.name))
     )
-    return read_frame(engine, statement, ["id", "name"])
+    return read_frame(engine, statement)
 
 
-def company_profile(
-    engine: Engine, company_id: int, *, chinese: bool = False
-) -> dict[str, Any] | None:
+def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dict[str, Any] | None:
     """A company's own facts, its parent, its subsidiaries and categories; None if unknown."""
     c = m.Company
     parent = aliased(m.Company)
-    statement = (
-        select(c, parent.name.label("parent"))
-        .outerjoin(parent, parent.id == c.parent_id)
-        .where(c.id == company_id)
+    statement: AnySelect = (
+        select(c, col(parent.name).label("parent"))
+        .outerjoin(parent, col(parent.id) == col(c.parent_id))
+        .where(col(c.id) == company_id)
     )
     with engine.connect() as connection:
         row = connection.execute(statement).mappings().first()
         if row is None:
             return None
         children = connection.execute(
-            select(c.id, c.name).where(c.parent_id == company_id).order_by(c.name)
+            select(col(c.id), col(c.name))
+            .where(col(c.parent_id) == company_id)
+            .order_by(col(c.name))
         ).all()
         links = company_category_links()
         category = aliased(m.Category)
         categories = connection.execute(
-            select(category_label(category, chinese))
-            .join(links, links.c.category_id == category.id)
+            select(category_label(category, zh))
+            .join(links, links.c.category_id == col(category.id))
             .where(links.c.company_id == company_id)
             .distinct()
-            .order_by(category_label(category, chinese))
+            .order_by(category_label(category, zh))
         ).scalars()
         from_the_notes = connection.execute(
-            select(m.Citation.id)
-            .join(m.Source, m.Source.id == m.Citation.source_id)
-            .where(m.Citation.company_id == company_id, m.Source.kind == m.SourceKind.notes.value)
+            select(col(m.Citation.id))
+            .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
+            .where(
+                col(m.Citation.company_id) == company_id,
+                col(m.Source.kind) == m.SourceKind.notes.value,
+            )
             .limit(1)
         ).first()
-        profile = {column.name: row[column.name] for column in m.Company.__table__.columns}
+        profile = {column.name: row[column.name] for column in inspect(m.Company).columns}
         profile |= {
             "parent": row["parent"],
-            "children": [(int(child_id), name) for child_id, name in children],
+            "children": [(child_id, name) for child_id, name in children if child_id is not None],
             "categories": list(categories),
             "in_notes": from_the_notes is not None,
         }
@@ -80,16 +93,30 @@ def company_products(engine: Engine, company_id: int, *, notes_only: bool = Fals
     statement = (
         _with_sources(
             engine,
-            select(p.id, p.name, p.launched_on, p.launched_precision, p.homepage, p.description),
-            p.id,
+            select(
+                col(p.id),
+                col(p.name),
+                col(p.launched_on),
+                col(p.launched_precision),
+                col(p.homepage),
+                col(p.description),
+            ),
+            col(p.id),
             "product_id",
         )
-        .where(p.company_id == company_id, from_notes(p.id, "product_id", notes_only))
-        .group_by(p.id, p.name, p.launched_on, p.launched_precision, p.homepage, p.description)
-        .order_by(p.launched_on.asc().nulls_last(), p.name)
+        .where(col(p.company_id) == company_id, notes_filter("product_id", col(p.id), notes_only))
+        .group_by(
+            col(p.id),
+            col(p.name),
+            col(p.launched_on),
+            col(p.launched_precision),
+            col(p.homepage),
+            col(p.description),
+        )
+        .order_by(col(p.launched_on).asc().nulls_last(), col(p.name))
     )
     columns = ["name", "launched", "homepage", "description", "sources"]
-    frame = read_frame(engine, statement, [*columns, "launched_on", "launched_precision"])
+    frame = read_frame(engine, statement)
     frame["launched"] = partial_dates(frame, "launched_on", "launched_precision")
     return frame[columns]
 
@@ -111,28 +138,28 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
         "sources",
     ]
     own = [
-        r.id,
-        r.announced_on,
-        r.announced_precision,
-        r.round_type,
-        r.status,
-        r.amount,
-        r.currency,
-        r.amount_usd,
-        r.post_money_usd,
+        col(r.id),
+        col(r.announced_on),
+        col(r.announced_precision),
+        col(r.round_type),
+        col(r.status),
+        col(r.amount),
+        col(r.currency),
+        col(r.amount_usd),
+        col(r.post_money_usd),
         investors.c.investors,
-        r.description,
+        col(r.description),
     ]
     statement = (
-        _with_sources(engine, select(*own), r.id, "funding_round_id")
-        .outerjoin(investors, investors.c.funding_round_id == r.id)
-        .where(r.company_id == company_id, from_notes(r.id, "funding_round_id", notes_only))
+        _with_sources(engine, select(*own), col(r.id), "funding_round_id")
+        .outerjoin(investors, investors.c.funding_round_id == col(r.id))
+        .where(
+            col(r.company_id) == company_id, notes_filter("funding_round_id", col(r.id), notes_only)
+        )
         .group_by(*own)
-        .order_by(r.announced_on.asc().nulls_last(), r.id)
+        .order_by(col(r.announced_on).asc().nulls_last(), col(r.id))
     )
-    frame = read_frame(
-        engine, statement, [*columns, "round_type", "announced_on", "announced_precision"]
-    )
+    frame = read_frame(engine, statement)
     frame["date"] = partial_dates(frame, "announced_on", "announced_precision")
     frame["round"] = frame["round_type"]
     for money in ("amount", "amount_usd", "post_money_usd"):
@@ -143,10 +170,12 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
 def _investor_names(engine: Engine) -> Any:
     """Subquery of (funding_round_id, investors): names joined, each lead marked "(lead)"."""
     investor = aliased(m.Company)
-    name = investor.name + case((m.Investment.is_lead, literal(" (lead)")), else_=literal(""))
+    name = col(investor.name) + case(
+        (col(m.Investment.is_lead), literal(" (lead)")), else_=literal("")
+    )
     named = (
-        select(m.Investment.funding_round_id, name.label("name"))
-        .join(investor, investor.id == m.Investment.investor_id)
+        select(col(m.Investment.funding_round_id), name.label("name"))
+        .join(investor, col(investor.id) == col(m.Investment.investor_id))
         .subquery()
     )
     return (
@@ -167,35 +196,37 @@ def company_investments(
         _with_sources(
             engine,
             select(
-                i.id,
-                backed.id.label("company_id"),
-                backed.name.label("company"),
-                r.announced_on,
-                r.announced_precision,
-                r.round_type.label("round"),
-                i.is_lead.label("lead"),
-                r.amount_usd,
+                col(i.id),
+                col(backed.id).label("company_id"),
+                col(backed.name).label("company"),
+                col(r.announced_on),
+                col(r.announced_precision),
+                col(r.round_type).label("round"),
+                col(i.is_lead).label("lead"),
+                col(r.amount_usd),
             ),
-            i.id,
+            col(i.id),
             "investment_id",
         )
-        .join(r, r.id == i.funding_round_id)
-        .join(backed, backed.id == r.company_id)
-        .where(i.investor_id == company_id, from_notes(i.id, "investment_id", notes_only))
-        .group_by(
-            i.id,
-            backed.id,
-            backed.name,
-            r.announced_on,
-            r.announced_precision,
-            r.round_type,
-            i.is_lead,
-            r.amount_usd,
+        .join(r, col(r.id) == col(i.funding_round_id))
+        .join(backed, col(backed.id) == col(r.company_id))
+        .where(
+            col(i.investor_id) == company_id, notes_filter("investment_id", col(i.id), notes_only)
         )
-        .order_by(r.announced_on.asc().nulls_last(), backed.name)
+        .group_by(
+            col(i.id),
+            col(backed.id),
+            col(backed.name),
+            col(r.announced_on),
+            col(r.announced_precision),
+            col(r.round_type),
+            col(i.is_lead),
+            col(r.amount_usd),
+        )
+        .order_by(col(r.announced_on).asc().nulls_last(), col(backed.name))
     )
     columns = ["company_id", "company", "date", "round", "lead", "amount_usd", "sources"]
-    frame = read_frame(engine, statement, [*columns, "announced_on", "announced_precision"])
+    frame = read_frame(engine, statement)
     frame["date"] = partial_dates(frame, "announced_on", "announced_precision")
     frame["amount_usd"] = frame["amount_usd"].astype("Int64")
     return frame[columns]
@@ -210,57 +241,56 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
         _with_sources(
             engine,
             select(
-                a.id.label("model_id"),
-                a.name.label("model"),
+                col(a.id).label("model_id"),
+                col(a.name).label("model"),
                 literal("develops").label("how"),
                 literal(None).label("product"),
-                a.released_on,
-                a.released_precision,
-                a.modality,
+                col(a.released_on),
+                col(a.released_precision),
+                col(a.modality),
             ),
-            a.id,
+            col(a.id),
             "model_id",
         )
-        .where(a.developer_id == company_id, from_notes(a.id, "model_id", notes_only))
-        .group_by(a.id, a.name, a.released_on, a.released_precision, a.modality)
+        .where(col(a.developer_id) == company_id, notes_filter("model_id", col(a.id), notes_only))
+        .group_by(
+            col(a.id), col(a.name), col(a.released_on), col(a.released_precision), col(a.modality)
+        )
     )
     used = (
         _with_sources(
             engine,
             select(
-                a.id.label("model_id"),
-                a.name.label("model"),
-                u.how,
-                m.Product.name.label("product"),
-                a.released_on,
-                a.released_precision,
-                a.modality,
+                col(a.id).label("model_id"),
+                col(a.name).label("model"),
+                col(u.how),
+                col(m.Product.name).label("product"),
+                col(a.released_on),
+                col(a.released_precision),
+                col(a.modality),
             ),
-            u.id,
+            col(u.id),
             "model_use_id",
         )
-        .join(a, a.id == u.model_id)
-        .outerjoin(m.Product, m.Product.id == u.product_id)
+        .join(a, col(a.id) == col(u.model_id))
+        .outerjoin(m.Product, col(m.Product.id) == col(u.product_id))
         .where(
-            or_(u.company_id == company_id, m.Product.company_id == company_id),
-            from_notes(u.id, "model_use_id", notes_only),
+            or_(col(u.company_id) == company_id, col(m.Product.company_id) == company_id),
+            notes_filter("model_use_id", col(u.id), notes_only),
         )
         .group_by(
-            u.id,
-            a.id,
-            a.name,
-            u.how,
-            m.Product.name,
-            a.released_on,
-            a.released_precision,
-            a.modality,
+            col(u.id),
+            col(a.id),
+            col(a.name),
+            col(u.how),
+            col(m.Product.name),
+            col(a.released_on),
+            col(a.released_precision),
+            col(a.modality),
         )
     )
     columns = ["model_id", "model", "how", "product", "released", "modality", "sources"]
-    frames = [
-        read_frame(engine, statement, [*columns, "released_on", "released_precision"])
-        for statement in (built, used)
-    ]
+    frames = [read_frame(engine, statement) for statement in (built, used)]
     frame = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
     frame["released"] = partial_dates(frame, "released_on", "released_precision")
     frame = frame.sort_values(["how", "released_on", "model"], na_position="last")
@@ -271,42 +301,42 @@ def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False
     """Dated figures about the company or its products, by date, with sources."""
     x = m.Metric
     own = [
-        x.id,
-        m.Product.name,
-        x.name,
-        x.label,
-        x.value,
-        x.value_high,
-        x.unit,
-        x.approximate,
-        x.as_of,
-        x.as_of_precision,
+        col(x.id),
+        col(m.Product.name),
+        col(x.name),
+        col(x.label),
+        col(x.value),
+        col(x.value_high),
+        col(x.unit),
+        col(x.approximate),
+        col(x.as_of),
+        col(x.as_of_precision),
     ]
     statement = (
         _with_sources(
             engine,
             select(
-                x.id,
-                m.Product.name.label("product"),
-                x.name.label("metric"),
-                x.label,
-                x.value,
-                x.value_high,
-                x.unit,
-                x.approximate,
-                x.as_of,
-                x.as_of_precision,
+                col(x.id),
+                col(m.Product.name).label("product"),
+                col(x.name).label("metric"),
+                col(x.label),
+                col(x.value),
+                col(x.value_high),
+                col(x.unit),
+                col(x.approximate),
+                col(x.as_of),
+                col(x.as_of_precision),
             ),
-            x.id,
+            col(x.id),
             "metric_id",
         )
-        .outerjoin(m.Product, m.Product.id == x.product_id)
+        .outerjoin(m.Product, col(m.Product.id) == col(x.product_id))
         .where(
-            or_(x.company_id == company_id, m.Product.company_id == company_id),
-            from_notes(x.id, "metric_id", notes_only),
+            or_(col(x.company_id) == company_id, col(m.Product.company_id) == company_id),
+            notes_filter("metric_id", col(x.id), notes_only),
         )
         .group_by(*own)
-        .order_by(x.as_of.asc().nulls_last(), x.id)
+        .order_by(col(x.as_of).asc().nulls_last(), col(x.id))
     )
     columns = [
         "as_of",
@@ -319,7 +349,7 @@ def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False
         "approximate",
         "sources",
     ]
-    frame = read_frame(engine, statement, [*columns, "as_of_precision"])
+    frame = read_frame(engine, statement)
     frame["as_of"] = partial_dates(frame, "as_of", "as_of_precision")
     return frame[columns]
 
@@ -328,33 +358,41 @@ def company_events(engine: Engine, company_id: int, *, notes_only: bool = False)
     """Events of the company or its products: ``date`` (for charts), ``when`` (as precise as
     known), kind, title, model, sources. Undated events come last."""
     e = m.Event
-    own = [e.id, e.occurred_on, e.occurred_precision, e.kind, e.title, e.expected, m.AIModel.name]
+    own = [
+        col(e.id),
+        col(e.occurred_on),
+        col(e.occurred_precision),
+        col(e.kind),
+        col(e.title),
+        col(e.expected),
+        col(m.AIModel.name),
+    ]
     statement = (
         _with_sources(
             engine,
             select(
-                e.id,
-                e.occurred_on,
-                e.occurred_precision,
-                e.kind,
-                e.title,
-                e.expected,
-                m.AIModel.name.label("model"),
+                col(e.id),
+                col(e.occurred_on),
+                col(e.occurred_precision),
+                col(e.kind),
+                col(e.title),
+                col(e.expected),
+                col(m.AIModel.name).label("model"),
             ),
-            e.id,
+            col(e.id),
             "event_id",
         )
-        .outerjoin(m.AIModel, m.AIModel.id == e.model_id)
-        .outerjoin(m.Product, m.Product.id == e.product_id)
+        .outerjoin(m.AIModel, col(m.AIModel.id) == col(e.model_id))
+        .outerjoin(m.Product, col(m.Product.id) == col(e.product_id))
         .where(
-            or_(e.company_id == company_id, m.Product.company_id == company_id),
-            from_notes(e.id, "event_id", notes_only),
+            or_(col(e.company_id) == company_id, col(m.Product.company_id) == company_id),
+            notes_filter("event_id", col(e.id), notes_only),
         )
         .group_by(*own)
-        .order_by(e.occurred_on.asc().nulls_last(), e.id)
+        .order_by(col(e.occurred_on).asc().nulls_last(), col(e.id))
     )
     columns = ["date", "when", "kind", "title", "expected", "model", "sources"]
-    frame = read_frame(engine, statement, [*columns, "occurred_on", "occurred_precision"])
+    frame = read_frame(engine, statement)
     frame["when"] = partial_dates(frame, "occurred_on", "occurred_precision")
     frame["date"] = pd.to_datetime(frame["occurred_on"])
     return frame[columns]
@@ -363,41 +401,51 @@ def company_events(engine: Engine, company_id: int, *, notes_only: bool = False)
 def company_claims(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:
     """Claims about the company: the statement as worded, its English summary, stance, speaker."""
     cl = m.Claim
-    speaker = func.coalesce(m.Person.name, cl.speaker)
-    own = [cl.id, cl.statement, cl.summary_en, cl.stance, cl.topic, speaker]
+    speaker = func.coalesce(col(m.Person.name), col(cl.speaker))
+    own = [
+        col(cl.id),
+        col(cl.statement),
+        col(cl.summary_en),
+        col(cl.stance),
+        col(cl.topic),
+        speaker,
+    ]
     statement = (
         _with_sources(
             engine,
             select(
-                cl.id,
-                cl.statement,
-                cl.summary_en,
-                cl.stance,
-                cl.topic,
+                col(cl.id),
+                col(cl.statement),
+                col(cl.summary_en),
+                col(cl.stance),
+                col(cl.topic),
                 speaker.label("speaker"),
             ),
-            cl.id,
+            col(cl.id),
             "claim_id",
         )
-        .join(m.ClaimCompany, m.ClaimCompany.claim_id == cl.id)
-        .outerjoin(m.Person, m.Person.id == cl.person_id)
-        .where(m.ClaimCompany.company_id == company_id, from_notes(cl.id, "claim_id", notes_only))
+        .join(m.ClaimCompany, col(m.ClaimCompany.claim_id) == col(cl.id))
+        .outerjoin(m.Person, col(m.Person.id) == col(cl.person_id))
+        .where(
+            col(m.ClaimCompany.company_id) == company_id,
+            notes_filter("claim_id", col(cl.id), notes_only),
+        )
         .group_by(*own)
-        .order_by(cl.topic, cl.id)
+        .order_by(col(cl.topic), col(cl.id))
     )
     columns = ["statement", "summary_en", "stance", "topic", "speaker", "sources"]
-    return read_frame(engine, statement, columns)[columns]
+    return read_frame(engine, statement)[columns]
 
 
 def company_people(engine: Engine, company_id: int) -> pd.DataFrame:
     """People the sources tie to the company."""
     p = m.Person
     statement = (
-        select(p.name, p.name_zh, p.title, p.handle, p.description)
-        .where(p.company_id == company_id)
-        .order_by(p.name)
+        select(col(p.name), col(p.name_zh), col(p.title), col(p.handle), col(p.description))
+        .where(col(p.company_id) == company_id)
+        .order_by(col(p.name))
     )
-    return read_frame(engine, statement, ["name", "name_zh", "title", "handle", "description"])
+    return read_frame(engine, statement)
 
 
 def company_citations(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:

@@ -1,19 +1,20 @@
-"""Where facts come from: the "notes only" test, and citations named by what they support.
+"""Citations named by what they support.
 
-A fact is *from the notes* when a citation ties it to a source of kind ``notes``.
+A fact is *from the notes* when a citation ties it to a source of kind ``notes``; the "Notes
+only" switch is ``queries.common.notes_filter``.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, Select, false, func, literal, or_, select, true, union_all
+from sqlalchemy import Engine, Select, false, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from landscape import models as m
-from landscape.queries import common
-from landscape.queries.frames import read_frame
+from landscape.queries.common import AnySelect, read_frame
 
 CITATION_COLUMNS = [
     "citation_id",
@@ -29,16 +30,6 @@ CITATION_COLUMNS = [
     "url",
     "locator",
 ]
-
-
-def from_notes(id_column: Any, citation_column: str, notes_only: bool) -> ColumnElement[bool]:
-    """A WHERE condition: every row when ``notes_only`` is off, else notes-backed rows only.
-
-    "Notes-backed" has one definition, ``queries.common.from_notes``; this is its switch.
-    """
-    if not notes_only:
-        return true()
-    return common.from_notes(citation_column, id_column)
 
 
 # ---------------------------------------------------------------- citations by subject
@@ -64,106 +55,117 @@ def _citation_parts(company_id: int | None) -> list[Select]:
     investor = aliased(m.Company)
     user = aliased(m.Company)
     subject_company = aliased(m.Company)
-    base = select(c.id.label("citation_id"))
-    claim_of_company = select(m.ClaimCompany.claim_id).where(
-        m.ClaimCompany.company_id == company_id
+    base: AnySelect = select(col(c.id).label("citation_id"))
+    claim_of_company = select(col(m.ClaimCompany.claim_id)).where(
+        col(m.ClaimCompany.company_id) == company_id
     )
     return [
         _part(
             "company",
-            m.Company.name,
-            base.join(m.Company, m.Company.id == c.company_id),
-            when(m.Company.id == company_id),
+            col(m.Company.name),
+            base.join(m.Company, col(m.Company.id) == col(c.company_id)),
+            when(col(m.Company.id) == company_id),
         ),
         _part(
             "person",
-            m.Person.name,
-            base.join(m.Person, m.Person.id == c.person_id),
-            when(m.Person.company_id == company_id),
+            col(m.Person.name),
+            base.join(m.Person, col(m.Person.id) == col(c.person_id)),
+            when(col(m.Person.company_id) == company_id),
         ),
         _part(
             "category",
-            m.Category.name,
-            base.join(m.Category, m.Category.id == c.category_id),
+            col(m.Category.name),
+            base.join(m.Category, col(m.Category.id) == col(c.category_id)),
             when(false()),
         ),
         _part(
             "product",
-            m.Product.name,
-            base.join(m.Product, m.Product.id == c.product_id),
-            when(m.Product.company_id == company_id),
+            col(m.Product.name),
+            base.join(m.Product, col(m.Product.id) == col(c.product_id)),
+            when(col(m.Product.company_id) == company_id),
         ),
         _part(
             "funding round",
-            owner.name + literal(" — ") + m.FundingRound.round_type,
-            base.join(m.FundingRound, m.FundingRound.id == c.funding_round_id).join(
-                owner, owner.id == m.FundingRound.company_id
+            col(owner.name) + literal(" — ") + col(m.FundingRound.round_type),
+            base.join(m.FundingRound, col(m.FundingRound.id) == col(c.funding_round_id)).join(
+                owner, col(owner.id) == col(m.FundingRound.company_id)
             ),
-            when(m.FundingRound.company_id == company_id),
+            when(col(m.FundingRound.company_id) == company_id),
         ),
         _part(
             "investment",
-            investor.name + literal(" → ") + owner.name,
-            base.join(m.Investment, m.Investment.id == c.investment_id)
-            .join(m.FundingRound, m.FundingRound.id == m.Investment.funding_round_id)
-            .join(owner, owner.id == m.FundingRound.company_id)
-            .join(investor, investor.id == m.Investment.investor_id),
+            col(investor.name) + literal(" → ") + col(owner.name),
+            base.join(m.Investment, col(m.Investment.id) == col(c.investment_id))
+            .join(m.FundingRound, col(m.FundingRound.id) == col(m.Investment.funding_round_id))
+            .join(owner, col(owner.id) == col(m.FundingRound.company_id))
+            .join(investor, col(investor.id) == col(m.Investment.investor_id)),
             when(
                 or_(
-                    m.FundingRound.company_id == company_id,
-                    m.Investment.investor_id == company_id,
+                    col(m.FundingRound.company_id) == company_id,
+                    col(m.Investment.investor_id) == company_id,
                 )
             ),
         ),
         _part(
             "model",
-            m.AIModel.name,
-            base.join(m.AIModel, m.AIModel.id == c.model_id),
-            when(m.AIModel.developer_id == company_id),
+            col(m.AIModel.name),
+            base.join(m.AIModel, col(m.AIModel.id) == col(c.model_id)),
+            when(col(m.AIModel.developer_id) == company_id),
         ),
         _part(
             "model price",
-            m.AIModel.name + literal(" — ") + m.ModelPrice.label,
-            base.join(m.ModelPrice, m.ModelPrice.id == c.model_price_id).join(
-                m.AIModel, m.AIModel.id == m.ModelPrice.model_id
+            col(m.AIModel.name) + literal(" — ") + col(m.ModelPrice.label),
+            base.join(m.ModelPrice, col(m.ModelPrice.id) == col(c.model_price_id)).join(
+                m.AIModel, col(m.AIModel.id) == col(m.ModelPrice.model_id)
             ),
-            when(m.AIModel.developer_id == company_id),
+            when(col(m.AIModel.developer_id) == company_id),
         ),
         _part(
             "model use",
-            func.coalesce(m.Product.name, user.name, literal("?"))
+            func.coalesce(col(m.Product.name), col(user.name), literal("?"))
             + literal(" uses ")
-            + m.AIModel.name,
-            base.join(m.ModelUse, m.ModelUse.id == c.model_use_id)
-            .join(m.AIModel, m.AIModel.id == m.ModelUse.model_id)
-            .outerjoin(user, user.id == m.ModelUse.company_id)
-            .outerjoin(m.Product, m.Product.id == m.ModelUse.product_id),
-            when(or_(m.ModelUse.company_id == company_id, m.Product.company_id == company_id)),
+            + col(m.AIModel.name),
+            base.join(m.ModelUse, col(m.ModelUse.id) == col(c.model_use_id))
+            .join(m.AIModel, col(m.AIModel.id) == col(m.ModelUse.model_id))
+            .outerjoin(user, col(user.id) == col(m.ModelUse.company_id))
+            .outerjoin(m.Product, col(m.Product.id) == col(m.ModelUse.product_id)),
+            when(
+                or_(
+                    col(m.ModelUse.company_id) == company_id,
+                    col(m.Product.company_id) == company_id,
+                )
+            ),
         ),
         _part(
             "metric",
-            func.coalesce(subject_company.name, m.Product.name, m.AIModel.name, literal("?"))
+            func.coalesce(
+                col(subject_company.name), col(m.Product.name), col(m.AIModel.name), literal("?")
+            )
             + literal(": ")
-            + func.coalesce(m.Metric.label, m.Metric.name),
-            base.join(m.Metric, m.Metric.id == c.metric_id)
-            .outerjoin(subject_company, subject_company.id == m.Metric.company_id)
-            .outerjoin(m.Product, m.Product.id == m.Metric.product_id)
-            .outerjoin(m.AIModel, m.AIModel.id == m.Metric.model_id),
-            when(or_(m.Metric.company_id == company_id, m.Product.company_id == company_id)),
+            + func.coalesce(col(m.Metric.label), col(m.Metric.name)),
+            base.join(m.Metric, col(m.Metric.id) == col(c.metric_id))
+            .outerjoin(subject_company, col(subject_company.id) == col(m.Metric.company_id))
+            .outerjoin(m.Product, col(m.Product.id) == col(m.Metric.product_id))
+            .outerjoin(m.AIModel, col(m.AIModel.id) == col(m.Metric.model_id)),
+            when(
+                or_(col(m.Metric.company_id) == company_id, col(m.Product.company_id) == company_id)
+            ),
         ),
         _part(
             "event",
-            m.Event.title,
-            base.join(m.Event, m.Event.id == c.event_id).outerjoin(
-                m.Product, m.Product.id == m.Event.product_id
+            col(m.Event.title),
+            base.join(m.Event, col(m.Event.id) == col(c.event_id)).outerjoin(
+                m.Product, col(m.Product.id) == col(m.Event.product_id)
             ),
-            when(or_(m.Event.company_id == company_id, m.Product.company_id == company_id)),
+            when(
+                or_(col(m.Event.company_id) == company_id, col(m.Product.company_id) == company_id)
+            ),
         ),
         _part(
             "claim",
-            func.coalesce(m.Claim.summary_en, m.Claim.statement),
-            base.join(m.Claim, m.Claim.id == c.claim_id),
-            when(m.Claim.id.in_(claim_of_company)),
+            func.coalesce(col(m.Claim.summary_en), col(m.Claim.statement)),
+            base.join(m.Claim, col(m.Claim.id) == col(c.claim_id)),
+            when(col(m.Claim.id).in_(claim_of_company)),
         ),
     ]
 
@@ -190,30 +192,30 @@ def citations(
             cited.c.citation_id,
             cited.c.supports,
             cited.c.subject,
-            c.quote,
-            c.quote_language,
-            c.note,
-            s.id.label("source_id"),
-            s.title.label("source"),
-            s.kind.label("source_kind"),
-            s.publisher,
-            s.url,
-            s.locator,
+            col(c.quote),
+            col(c.quote_language),
+            col(c.note),
+            col(s.id).label("source_id"),
+            col(s.title).label("source"),
+            col(s.kind).label("source_kind"),
+            col(s.publisher),
+            col(s.url),
+            col(s.locator),
         )
-        .join(c, c.id == cited.c.citation_id)
-        .join(s, s.id == c.source_id)
-        .order_by(cited.c.supports, cited.c.subject, c.id)
+        .join(c, col(c.id) == cited.c.citation_id)
+        .join(s, col(s.id) == col(c.source_id))
+        .order_by(cited.c.supports, cited.c.subject, col(c.id))
     )
     if source_ids:
-        statement = statement.where(s.id.in_(list(source_ids)))
+        statement = statement.where(col(s.id).in_(list(source_ids)))
     if search.strip():
         text = search.strip()
         statement = statement.where(
             or_(
-                c.quote.icontains(text, autoescape=True),
+                col(c.quote).icontains(text, autoescape=True),
                 cited.c.subject.icontains(text, autoescape=True),
             )
         )
     if notes_only:
-        statement = statement.where(s.kind == m.SourceKind.notes.value)
-    return read_frame(engine, statement, CITATION_COLUMNS)
+        statement = statement.where(col(s.kind) == m.SourceKind.notes.value)
+    return read_frame(engine, statement)

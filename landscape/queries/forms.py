@@ -7,9 +7,11 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from landscape import models as m
 from landscape.dates import format_partial_date
+from landscape.queries.common import AnySelect
 from landscape.schemas import MODELS
 
 Choices = list[tuple[int, str]]
@@ -22,31 +24,39 @@ def _choices(engine: Engine, statement: Any) -> Choices:
 
 def company_choices(engine: Engine) -> Choices:
     """(id, name) of every company, by name."""
-    return _choices(engine, select(m.Company.id, m.Company.name).order_by(m.Company.name_key))
+    return _choices(
+        engine, select(col(m.Company.id), col(m.Company.name)).order_by(col(m.Company.name_key))
+    )
 
 
 def category_choices(engine: Engine) -> list[str]:
     """Every category name, by position then name."""
-    statement = select(m.Category.name).order_by(m.Category.position, m.Category.name_key)
+    statement = select(col(m.Category.name)).order_by(
+        col(m.Category.position), col(m.Category.name_key)
+    )
     with engine.connect() as connection:
         return list(connection.execute(statement).scalars())
 
 
 def source_choices(engine: Engine) -> Choices:
     """(id, title) of every source, newest first."""
-    return _choices(engine, select(m.Source.id, m.Source.title).order_by(m.Source.id.desc()))
+    return _choices(
+        engine, select(col(m.Source.id), col(m.Source.title)).order_by(col(m.Source.id).desc())
+    )
 
 
 def product_choices(engine: Engine) -> Choices:
     """(id, "Product (Company)") of every product."""
     statement = (
-        select(m.Product.id, m.Product.name, m.Company.name)
-        .join(m.Company, m.Company.id == m.Product.company_id)
-        .order_by(m.Company.name_key, m.Product.name_key)
+        select(col(m.Product.id), col(m.Product.name), col(m.Company.name))
+        .join(m.Company, col(m.Company.id) == col(m.Product.company_id))
+        .order_by(col(m.Company.name_key), col(m.Product.name_key))
     )
     with engine.connect() as connection:
         return [
-            (int(i), f"{name} ({company})") for i, name, company in connection.execute(statement)
+            (i, f"{name} ({company})")
+            for i, name, company in connection.execute(statement)
+            if i is not None
         ]
 
 
@@ -54,11 +64,18 @@ def funding_round_choices(engine: Engine) -> Choices:
     """(id, "Company · round type · date · amount") of every round."""
     f = m.FundingRound
     statement = (
-        select(f.id, m.Company.name, f.round_type, f.announced_on, f.announced_precision,
-               f.amount, f.currency)
-        .join(m.Company, m.Company.id == f.company_id)
-        .order_by(m.Company.name_key, f.announced_on, f.id)
-    )  # fmt: skip
+        select(
+            col(f.id),
+            col(m.Company.name),
+            col(f.round_type),
+            col(f.announced_on),
+            col(f.announced_precision),
+            col(f.amount),
+            col(f.currency),
+        )
+        .join(m.Company, col(m.Company.id) == col(f.company_id))
+        .order_by(col(m.Company.name_key), col(f.announced_on), col(f.id))
+    )
     with engine.connect() as connection:
         rows = connection.execute(statement).all()
     return [
@@ -74,15 +91,24 @@ def metric_choices(engine: Engine) -> Choices:
     """(id, "Subject · metric · value unit · date") of every metric."""
     x = m.Metric
     product = aliased(m.Product)
-    statement = (
-        select(x.id, m.Company.name.label("company"), product.name.label("product"),
-               m.AIModel.name.label("model"), x.name, x.label, x.value, x.unit, x.as_of,
-               x.as_of_precision)
-        .outerjoin(m.Company, m.Company.id == x.company_id)
-        .outerjoin(product, product.id == x.product_id)
-        .outerjoin(m.AIModel, m.AIModel.id == x.model_id)
-        .order_by(x.id)
-    )  # fmt: skip
+    statement: AnySelect = (
+        select(
+            col(x.id),
+            col(m.Company.name).label("company"),
+            col(product.name).label("product"),
+            col(m.AIModel.name).label("model"),
+            col(x.name),
+            col(x.label),
+            col(x.value),
+            col(x.unit),
+            col(x.as_of),
+            col(x.as_of_precision),
+        )
+        .outerjoin(m.Company, col(m.Company.id) == col(x.company_id))
+        .outerjoin(product, col(product.id) == col(x.product_id))
+        .outerjoin(m.AIModel, col(m.AIModel.id) == col(x.model_id))
+        .order_by(col(x.id))
+    )
     with engine.connect() as connection:
         rows = connection.execute(statement).all()
     return [
@@ -96,9 +122,9 @@ def metric_choices(engine: Engine) -> Choices:
 def event_choices(engine: Engine) -> Choices:
     """(id, "date · title") of every event, by date."""
     e = m.Event
-    statement = select(e.id, e.occurred_on, e.occurred_precision, e.title).order_by(
-        e.occurred_on, e.id
-    )
+    statement = select(
+        col(e.id), col(e.occurred_on), col(e.occurred_precision), col(e.title)
+    ).order_by(col(e.occurred_on), col(e.id))
     with engine.connect() as connection:
         rows = connection.execute(statement).all()
     return [
@@ -159,9 +185,9 @@ def form_values(engine: Engine, table: str, row_id: int) -> dict[str, Any]:
             values["categories"] = _category_names(connection, table, row_id)
         if table == "funding_rounds":
             investments = connection.execute(
-                select(m.Investment.investor_id, m.Investment.is_lead)
-                .where(m.Investment.funding_round_id == row_id)
-                .order_by(m.Investment.id)
+                select(col(m.Investment.investor_id), col(m.Investment.is_lead))
+                .where(col(m.Investment.funding_round_id) == row_id)
+                .order_by(col(m.Investment.id))
             ).all()
             values["investor_ids"] = [int(i.investor_id) for i in investments]
             values["lead_investor_id"] = next(
@@ -172,15 +198,15 @@ def form_values(engine: Engine, table: str, row_id: int) -> dict[str, Any]:
 
 def _category_names(connection: Any, table: str, row_id: int) -> list[str]:
     link, column = (
-        (m.CompanyCategory, m.CompanyCategory.company_id)
+        (m.CompanyCategory, col(m.CompanyCategory.company_id))
         if table == "companies"
-        else (m.ProductCategory, m.ProductCategory.product_id)
+        else (m.ProductCategory, col(m.ProductCategory.product_id))
     )
     statement = (
-        select(m.Category.name)
-        .join(link, link.category_id == m.Category.id)
+        select(col(m.Category.name))
+        .join(link, col(link.category_id) == col(m.Category.id))
         .where(column == row_id)
-        .order_by(m.Category.name)
+        .order_by(col(m.Category.name))
     )
     return list(connection.execute(statement).scalars())
 

@@ -21,14 +21,16 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from landscape import models as m
 from landscape.queries.common import (
+    AnySelect,
     add_when,
     company_ids_named,
     joined_text,
-    notes_conditions,
+    notes_filter,
     read_frame,
     source_text,
     usd_total,
@@ -39,29 +41,29 @@ ROUND = m.FundingRound
 
 
 def _undisclosed() -> Any:
-    return func.sum(case((ROUND.amount_usd.is_(None), 1), else_=0))
+    return func.sum(case((col(ROUND.amount_usd).is_(None), 1), else_=0))
 
 
 def _round_conditions(
     companies: tuple[str, ...], round_types: tuple[str, ...], notes_only: bool
-) -> list:
-    conditions = []
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if companies:
-        conditions.append(ROUND.company_id.in_(company_ids_named(companies)))
+        conditions.append(col(ROUND.company_id).in_(company_ids_named(companies)))
     if round_types:
-        conditions.append(ROUND.round_type.in_(round_types))
-    conditions += notes_conditions(notes_only, "funding_round_id", ROUND.id)
+        conditions.append(col(ROUND.round_type).in_(round_types))
+    conditions.append(notes_filter("funding_round_id", col(ROUND.id), notes_only))
     return conditions
 
 
 def funding_companies(engine: Engine, notes_only: bool = False) -> list[str]:
     """Names of the companies that raised a round, for the company filter."""
     statement = (
-        select(m.Company.name)
-        .join(ROUND, ROUND.company_id == m.Company.id)
+        select(col(m.Company.name))
+        .join(ROUND, col(ROUND.company_id) == col(m.Company.id))
         .where(*_round_conditions((), (), notes_only))
-        .group_by(m.Company.name)
-        .order_by(m.Company.name)
+        .group_by(col(m.Company.name))
+        .order_by(col(m.Company.name))
     )
     return read_frame(engine, statement)["name"].tolist()
 
@@ -69,10 +71,10 @@ def funding_companies(engine: Engine, notes_only: bool = False) -> list[str]:
 def round_types(engine: Engine, notes_only: bool = False) -> list[str]:
     """The round types on record, most frequent first."""
     statement = (
-        select(ROUND.round_type)
+        select(col(ROUND.round_type))
         .where(*_round_conditions((), (), notes_only))
-        .group_by(ROUND.round_type)
-        .order_by(func.count(ROUND.id).desc(), ROUND.round_type)
+        .group_by(col(ROUND.round_type))
+        .order_by(func.count(col(ROUND.id)).desc(), col(ROUND.round_type))
     )
     return read_frame(engine, statement)["round_type"].tolist()
 
@@ -85,10 +87,10 @@ def summary(
 ) -> dict[str, int]:
     """Rounds, disclosed USD total, undisclosed and undated rounds, under the filters."""
     statement = select(
-        func.count(ROUND.id).label("rounds"),
-        usd_total(ROUND.amount_usd).label("disclosed_usd"),
+        func.count(col(ROUND.id)).label("rounds"),
+        usd_total(col(ROUND.amount_usd)).label("disclosed_usd"),
         func.coalesce(_undisclosed(), 0).label("undisclosed"),
-        func.coalesce(func.sum(case((ROUND.announced_on.is_(None), 1), else_=0)), 0).label(
+        func.coalesce(func.sum(case((col(ROUND.announced_on).is_(None), 1), else_=0)), 0).label(
             "undated"
         ),
     ).where(*_round_conditions(companies, round_types, notes_only))
@@ -104,22 +106,24 @@ def by_year(
     notes_only: bool = False,
 ) -> pd.DataFrame:
     """Per year and round type: rounds, disclosed and undisclosed rounds, disclosed USD."""
-    year = year_of(ROUND.announced_on)
-    conditions = [
-        ROUND.announced_on.is_not(None),
+    year = year_of(col(ROUND.announced_on))
+    conditions: list[ColumnElement[bool]] = [
+        col(ROUND.announced_on).is_not(None),
         *_round_conditions(companies, round_types, notes_only),
     ]
-    sources = sources_per_group(engine, {"year": year, "round_type": ROUND.round_type}, conditions)
+    sources = sources_per_group(
+        engine, {"year": year, "round_type": col(ROUND.round_type)}, conditions
+    )
     totals = (
         select(
             year.label("year"),
-            ROUND.round_type,
-            func.count(ROUND.id).label("rounds"),
+            col(ROUND.round_type),
+            func.count(col(ROUND.id)).label("rounds"),
             cast(_undisclosed(), Integer).label("undisclosed"),
-            usd_total(ROUND.amount_usd).label("amount_usd"),
+            usd_total(col(ROUND.amount_usd)).label("amount_usd"),
         )
         .where(*conditions)
-        .group_by(year, ROUND.round_type)
+        .group_by(year, col(ROUND.round_type))
         .subquery()
     )
     statement = (
@@ -135,15 +139,19 @@ def by_year(
     return frame
 
 
-def sources_per_group(engine: Engine, groups: dict[str, Any], conditions: list) -> Any:
+def sources_per_group(
+    engine: Engine, groups: dict[str, Any], conditions: list[ColumnElement[bool]]
+) -> Any:
     """Subquery: groups of funding rounds (``groups`` names their key expressions, which may use
     the round's company) with the titles of the sources that support their rounds."""
     distinct = (
-        select(*(expression.label(name) for name, expression in groups.items()), m.Source.title)
+        select(
+            *(expression.label(name) for name, expression in groups.items()), col(m.Source.title)
+        )
         .select_from(ROUND)
-        .join(m.Company, m.Company.id == ROUND.company_id)
-        .join(m.Citation, m.Citation.funding_round_id == ROUND.id)
-        .join(m.Source, m.Source.id == m.Citation.source_id)
+        .join(m.Company, col(m.Company.id) == col(ROUND.company_id))
+        .join(m.Citation, col(m.Citation.funding_round_id) == col(ROUND.id))
+        .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
         .where(*conditions)
         .distinct()
         .subquery()
@@ -163,24 +171,25 @@ def cumulative(
     notes_only: bool = False,
 ) -> pd.DataFrame:
     """Each company's dated rounds with its disclosed USD raised so far (a running sum)."""
-    so_far = func.sum(func.coalesce(ROUND.amount_usd, 0)).over(
-        partition_by=ROUND.company_id, order_by=(ROUND.announced_on, ROUND.id)
+    so_far = func.sum(func.coalesce(col(ROUND.amount_usd), 0)).over(
+        partition_by=col(ROUND.company_id), order_by=(col(ROUND.announced_on), col(ROUND.id))
     )
     statement = (
         select(
-            m.Company.name.label("company"),
-            ROUND.announced_on.label("date"),
-            ROUND.announced_precision.label("precision"),
-            ROUND.round_type,
-            ROUND.amount_usd,
+            col(m.Company.name).label("company"),
+            col(ROUND.announced_on).label("date"),
+            col(ROUND.announced_precision).label("precision"),
+            col(ROUND.round_type),
+            col(ROUND.amount_usd),
             cast(so_far, BigInteger).label("cumulative_usd"),
-            source_text(engine, "funding_round_id", ROUND.id).label("sources"),
+            source_text(engine, "funding_round_id", col(ROUND.id)).label("sources"),
         )
-        .join(m.Company, m.Company.id == ROUND.company_id)
+        .join(m.Company, col(m.Company.id) == col(ROUND.company_id))
         .where(
-            ROUND.announced_on.is_not(None), *_round_conditions(companies, round_types, notes_only)
+            col(ROUND.announced_on).is_not(None),
+            *_round_conditions(companies, round_types, notes_only),
         )
-        .order_by(m.Company.name, ROUND.announced_on, ROUND.id)
+        .order_by(col(m.Company.name), col(ROUND.announced_on), col(ROUND.id))
     )
     frame = read_frame(engine, statement)
     return add_when(frame, "date", "precision").drop(columns=["precision"])
@@ -195,30 +204,30 @@ def valuations(
     same fact told twice and is shown once, as the round's.
     """
     round_parts = [
-        _round_valuation(engine, ROUND.post_money_usd, "post-money", companies, notes_only),
-        _round_valuation(engine, ROUND.pre_money_usd, "pre-money", companies, notes_only),
+        _round_valuation(engine, col(ROUND.post_money_usd), "post-money", companies, notes_only),
+        _round_valuation(engine, col(ROUND.pre_money_usd), "pre-money", companies, notes_only),
     ]
     metric = m.Metric
-    metric_conditions = [
-        metric.name == m.MetricName.valuation,
-        metric.unit == m.MetricUnit.usd,
-        metric.company_id.is_not(None),
-        metric.as_of.is_not(None),
+    metric_conditions: list[ColumnElement[bool]] = [
+        col(metric.name) == m.MetricName.valuation,
+        col(metric.unit) == m.MetricUnit.usd,
+        col(metric.company_id).is_not(None),
+        col(metric.as_of).is_not(None),
     ]
     if companies:
-        metric_conditions.append(metric.company_id.in_(company_ids_named(companies)))
-    metric_conditions += notes_conditions(notes_only, "metric_id", metric.id)
+        metric_conditions.append(col(metric.company_id).in_(company_ids_named(companies)))
+    metric_conditions.append(notes_filter("metric_id", col(metric.id), notes_only))
     metric_conditions.append(~_a_round_valued(metric, notes_only))
     metric_part = (
         select(
-            m.Company.name.label("company"),
-            metric.as_of.label("date"),
-            metric.as_of_precision.label("precision"),
-            cast(metric.value, BigInteger).label("valuation_usd"),
+            col(m.Company.name).label("company"),
+            col(metric.as_of).label("date"),
+            col(metric.as_of_precision).label("precision"),
+            cast(col(metric.value), BigInteger).label("valuation_usd"),
             literal("reported valuation").label("basis"),
-            source_text(engine, "metric_id", metric.id).label("sources"),
+            source_text(engine, "metric_id", col(metric.id)).label("sources"),
         )
-        .join(m.Company, m.Company.id == metric.company_id)
+        .join(m.Company, col(m.Company.id) == col(metric.company_id))
         .where(*metric_conditions)
     )
     union = union_all(*round_parts, metric_part).subquery()
@@ -231,13 +240,13 @@ def _a_round_valued(metric: type[m.Metric], notes_only: bool) -> Any:
     return (
         select(col(ROUND.id))
         .where(
-            ROUND.company_id == metric.company_id,
-            ROUND.announced_on == metric.as_of,
+            col(ROUND.company_id) == col(metric.company_id),
+            col(ROUND.announced_on) == col(metric.as_of),
             or_(
-                col(ROUND.post_money_usd) == metric.value,
-                col(ROUND.pre_money_usd) == metric.value,
+                col(ROUND.post_money_usd) == col(metric.value),
+                col(ROUND.pre_money_usd) == col(metric.value),
             ),
-            *notes_conditions(notes_only, "funding_round_id", ROUND.id),
+            notes_filter("funding_round_id", col(ROUND.id), notes_only),
         )
         .exists()
     )
@@ -248,17 +257,17 @@ def _round_valuation(
 ) -> Any:
     return (
         select(
-            m.Company.name.label("company"),
-            ROUND.announced_on.label("date"),
-            ROUND.announced_precision.label("precision"),
+            col(m.Company.name).label("company"),
+            col(ROUND.announced_on).label("date"),
+            col(ROUND.announced_precision).label("precision"),
             column.label("valuation_usd"),
             literal(basis).label("basis"),
-            source_text(engine, "funding_round_id", ROUND.id).label("sources"),
+            source_text(engine, "funding_round_id", col(ROUND.id)).label("sources"),
         )
-        .join(m.Company, m.Company.id == ROUND.company_id)
+        .join(m.Company, col(m.Company.id) == col(ROUND.company_id))
         .where(
             column.is_not(None),
-            ROUND.announced_on.is_not(None),
+            col(ROUND.announced_on).is_not(None),
             *_round_conditions(companies, (), notes_only),
         )
     )
@@ -274,41 +283,45 @@ def leaderboard(
     and investors."""
     company = m.Company
     latest_valuation = (
-        select(ROUND.post_money_usd)
-        .where(ROUND.company_id == company.id, ROUND.post_money_usd.is_not(None))
-        .order_by(ROUND.announced_on.desc(), ROUND.id.desc())
+        select(col(ROUND.post_money_usd))
+        .where(col(ROUND.company_id) == col(company.id), col(ROUND.post_money_usd).is_not(None))
+        .order_by(col(ROUND.announced_on).desc(), col(ROUND.id).desc())
         .limit(1)
         .correlate(company)
         .scalar_subquery()
     )
     investor = aliased(m.Company)
     backers = (
-        select(ROUND.company_id.label("company_id"), investor.name.label("name"))
-        .join(m.Investment, m.Investment.funding_round_id == ROUND.id)
-        .join(investor, investor.id == m.Investment.investor_id)
+        select(col(ROUND.company_id).label("company_id"), col(investor.name).label("name"))
+        .join(m.Investment, col(m.Investment.funding_round_id) == col(ROUND.id))
+        .join(investor, col(investor.id) == col(m.Investment.investor_id))
         .where(*_round_conditions((), round_types, notes_only))
         .distinct()
         .subquery()
     )
     investors = (
         select(joined_text(engine, backers.c.name))
-        .where(backers.c.company_id == company.id)
+        .where(backers.c.company_id == col(company.id))
         .scalar_subquery()
     )
     statement = (
         select(
-            company.name.label("company"),
-            company.thesis_role,
-            func.count(ROUND.id).label("rounds"),
+            col(company.name).label("company"),
+            col(company.thesis_role),
+            func.count(col(ROUND.id)).label("rounds"),
             cast(_undisclosed(), Integer).label("undisclosed"),
-            usd_total(ROUND.amount_usd).label("raised_usd"),
+            usd_total(col(ROUND.amount_usd)).label("raised_usd"),
             latest_valuation.label("latest_valuation_usd"),
             investors.label("investors"),
         )
-        .join(ROUND, ROUND.company_id == company.id)
+        .join(ROUND, col(ROUND.company_id) == col(company.id))
         .where(*_round_conditions(companies, round_types, notes_only))
-        .group_by(company.id, company.name, company.thesis_role)
-        .order_by(usd_total(ROUND.amount_usd).desc(), func.count(ROUND.id).desc(), company.name)
+        .group_by(col(company.id), col(company.name), col(company.thesis_role))
+        .order_by(
+            usd_total(col(ROUND.amount_usd)).desc(),
+            func.count(col(ROUND.id)).desc(),
+            col(company.name),
+        )
     )
     return read_frame(engine, statement)
 
@@ -316,18 +329,20 @@ def leaderboard(
 def investors(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     """Investors by the number of companies they backed: portfolio size and rounds."""
     investor = aliased(m.Company)
-    conditions = notes_conditions(notes_only, "investment_id", m.Investment.id)
-    statement = (
+    conditions: list[ColumnElement[bool]] = [
+        notes_filter("investment_id", col(m.Investment.id), notes_only)
+    ]
+    statement: AnySelect = (
         select(
-            investor.name.label("investor"),
-            func.count(func.distinct(ROUND.company_id)).label("companies"),
-            func.count(m.Investment.id).label("rounds"),
+            col(investor.name).label("investor"),
+            func.count(func.distinct(col(ROUND.company_id))).label("companies"),
+            func.count(col(m.Investment.id)).label("rounds"),
         )
-        .join(m.Investment, m.Investment.investor_id == investor.id)
-        .join(ROUND, ROUND.id == m.Investment.funding_round_id)
+        .join(m.Investment, col(m.Investment.investor_id) == col(investor.id))
+        .join(ROUND, col(ROUND.id) == col(m.Investment.funding_round_id))
         .where(*conditions)
-        .group_by(investor.name)
-        .order_by(func.count(func.distinct(ROUND.company_id)).desc(), investor.name)
+        .group_by(col(investor.name))
+        .order_by(func.count(func.distinct(col(ROUND.company_id))).desc(), col(investor.name))
     )
     return read_frame(engine, statement)
 
@@ -335,24 +350,26 @@ def investors(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
 def portfolio(engine: Engine, investor: str, notes_only: bool = False) -> pd.DataFrame:
     """The rounds an investor took part in: company, date, round type, amount, lead."""
     backer = aliased(m.Company)
-    conditions = [m.Investment.investor_id.in_(company_ids_named((investor,)))]
-    conditions += notes_conditions(notes_only, "investment_id", m.Investment.id)
+    conditions: list[ColumnElement[bool]] = [
+        col(m.Investment.investor_id).in_(company_ids_named((investor,)))
+    ]
+    conditions.append(notes_filter("investment_id", col(m.Investment.id), notes_only))
     statement = (
         select(
-            backer.name.label("investor"),
-            m.Company.name.label("company"),
-            ROUND.announced_on.label("date"),
-            ROUND.announced_precision.label("precision"),
-            ROUND.round_type,
-            ROUND.amount_usd,
-            m.Investment.is_lead.label("lead"),
-            source_text(engine, "investment_id", m.Investment.id).label("sources"),
+            col(backer.name).label("investor"),
+            col(m.Company.name).label("company"),
+            col(ROUND.announced_on).label("date"),
+            col(ROUND.announced_precision).label("precision"),
+            col(ROUND.round_type),
+            col(ROUND.amount_usd),
+            col(m.Investment.is_lead).label("lead"),
+            source_text(engine, "investment_id", col(m.Investment.id)).label("sources"),
         )
-        .join(ROUND, ROUND.id == m.Investment.funding_round_id)
-        .join(m.Company, m.Company.id == ROUND.company_id)
-        .join(backer, backer.id == m.Investment.investor_id)
+        .join(ROUND, col(ROUND.id) == col(m.Investment.funding_round_id))
+        .join(m.Company, col(m.Company.id) == col(ROUND.company_id))
+        .join(backer, col(backer.id) == col(m.Investment.investor_id))
         .where(*conditions)
-        .order_by(m.Company.name, ROUND.announced_on, ROUND.id)
+        .order_by(col(m.Company.name), col(ROUND.announced_on), col(ROUND.id))
     )
     frame = read_frame(engine, statement)
     return add_when(frame, "date", "precision").drop(columns=["precision"])

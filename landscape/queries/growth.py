@@ -9,13 +9,14 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, Integer, case, cast, extract, func, select
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from landscape import models as m
 from landscape.queries.common import (
     add_when,
     company_ids_named,
-    notes_conditions,
+    notes_filter,
     quote_text,
     read_frame,
     source_text,
@@ -45,26 +46,28 @@ class _Subject:
         self.company = aliased(m.Company)
         metric = m.Metric
         self.company_id = func.coalesce(
-            metric.company_id, self.product.company_id, self.model.developer_id
+            col(metric.company_id), col(self.product.company_id), col(self.model.developer_id)
         )
-        self.subject = func.coalesce(self.product.name, self.model.name, self.company.name)
+        self.subject = func.coalesce(
+            col(self.product.name), col(self.model.name), col(self.company.name)
+        )
 
     def join(self, statement: Any) -> Any:
         metric = m.Metric
         return (
-            statement.outerjoin(self.product, self.product.id == metric.product_id)
-            .outerjoin(self.model, self.model.id == metric.model_id)
-            .outerjoin(self.company, self.company.id == self.company_id)
+            statement.outerjoin(self.product, col(self.product.id) == col(metric.product_id))
+            .outerjoin(self.model, col(self.model.id) == col(metric.model_id))
+            .outerjoin(self.company, col(self.company.id) == self.company_id)
         )
 
 
 def _conditions(
     names: tuple[str, ...], companies: tuple[str, ...], notes_only: bool, subject: _Subject
-) -> list:
-    conditions = [m.Metric.name.in_(names)]
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [col(m.Metric.name).in_(names)]
     if companies:
         conditions.append(subject.company_id.in_(company_ids_named(companies)))
-    conditions += notes_conditions(notes_only, "metric_id", m.Metric.id)
+    conditions.append(notes_filter("metric_id", col(m.Metric.id), notes_only))
     return conditions
 
 
@@ -73,19 +76,19 @@ def metric_choices(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     subjects, and ``longest``, the most figures any one subject has (2 or more draws a line)."""
     metric = m.Metric
     subject = _Subject()
-    conditions = [metric.as_of.is_not(None)]
-    conditions += notes_conditions(notes_only, "metric_id", metric.id)
+    conditions: list[ColumnElement[bool]] = [col(metric.as_of).is_not(None)]
+    conditions.append(notes_filter("metric_id", col(metric.id), notes_only))
     per_subject = subject.join(
         select(
-            metric.name,
-            metric.unit,
+            col(metric.name),
+            col(metric.unit),
             subject.subject.label("subject"),
-            func.count(metric.id).label("figures"),
+            func.count(col(metric.id)).label("figures"),
         ).select_from(metric)
     )
     per_subject = (
         per_subject.where(*conditions)
-        .group_by(metric.name, metric.unit, subject.subject)
+        .group_by(col(metric.name), col(metric.unit), subject.subject)
         .subquery()
     )
     figures = cast(func.sum(per_subject.c.figures), Integer)
@@ -118,9 +121,12 @@ def default_choice(choices: pd.DataFrame) -> int:
 def metric_companies(engine: Engine, name: str, notes_only: bool = False) -> list[str]:
     """The companies with a dated figure of the metric ``name``, for the comparison filter."""
     subject = _Subject()
-    conditions = [*_conditions((name,), (), notes_only, subject), m.Metric.as_of.is_not(None)]
-    statement = subject.join(select(subject.company.name).select_from(m.Metric))
-    statement = statement.where(*conditions).group_by(subject.company.name)
+    conditions: list[ColumnElement[bool]] = [
+        *_conditions((name,), (), notes_only, subject),
+        col(m.Metric.as_of).is_not(None),
+    ]
+    statement = subject.join(select(col(subject.company.name)).select_from(m.Metric))
+    statement = statement.where(*conditions).group_by(col(subject.company.name))
     return sorted(company for company in read_frame(engine, statement)["name"] if company)
 
 
@@ -134,27 +140,27 @@ def metric_series(
     """Dated figures of one metric in one unit, optionally of some companies, oldest first."""
     metric = m.Metric
     subject = _Subject()
-    conditions = [
+    conditions: list[ColumnElement[bool]] = [
         *_conditions((name,), companies, notes_only, subject),
-        metric.unit == unit,
-        metric.as_of.is_not(None),
+        col(metric.unit) == unit,
+        col(metric.as_of).is_not(None),
     ]
     statement = subject.join(
         select(
-            metric.as_of.label("date"),
-            metric.as_of_precision.label("precision"),
-            subject.company.name.label("company"),
+            col(metric.as_of).label("date"),
+            col(metric.as_of_precision).label("precision"),
+            col(subject.company.name).label("company"),
             subject.subject.label("subject"),
-            metric.label,
-            metric.value,
-            metric.value_high,
-            metric.unit,
-            metric.approximate,
-            source_text(engine, "metric_id", metric.id).label("sources"),
-            quote_text(engine, "metric_id", metric.id).label("quotes"),
+            col(metric.label),
+            col(metric.value),
+            col(metric.value_high),
+            col(metric.unit),
+            col(metric.approximate),
+            source_text(engine, "metric_id", col(metric.id)).label("sources"),
+            quote_text(engine, "metric_id", col(metric.id)).label("quotes"),
         ).select_from(metric)
     ).where(*conditions)
-    frame = read_frame(engine, statement.order_by(metric.as_of, metric.id))
+    frame = read_frame(engine, statement.order_by(col(metric.as_of), col(metric.id)))
     return add_when(frame, "date", "precision")[SERIES_COLUMNS]
 
 
@@ -169,37 +175,38 @@ def accuracy_change(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     metric = m.Metric
     subject = _Subject()
     conditions = _conditions((m.MetricName.accuracy,), (), notes_only, subject)
-    conditions.append(metric.unit == m.MetricUnit.percent)
-    partition = (metric.company_id, metric.product_id, metric.model_id)
+    conditions.append(col(metric.unit) == m.MetricUnit.percent)
+    partition = (col(metric.company_id), col(metric.product_id), col(metric.model_id))
     dated = col(metric.as_of).is_not(None)
     ranked = subject.join(
         select(
-            subject.company.name.label("company"),
+            col(subject.company.name).label("company"),
             subject.subject.label("subject"),
             subject.company_id.label("company_id"),
-            metric.value,
-            metric.as_of,
-            metric.as_of_precision,
-            source_text(engine, "metric_id", metric.id).label("sources"),
+            col(metric.value),
+            col(metric.as_of),
+            col(metric.as_of_precision),
+            source_text(engine, "metric_id", col(metric.id)).label("sources"),
             func.row_number()
-            .over(partition_by=partition, order_by=(dated, metric.as_of, metric.id))
+            .over(partition_by=partition, order_by=(dated, col(metric.as_of), col(metric.id)))
             .label("first"),
             func.row_number()
             .over(
                 partition_by=partition,
-                order_by=(dated.desc(), metric.as_of.desc(), metric.id.desc()),
+                order_by=(dated.desc(), col(metric.as_of).desc(), col(metric.id).desc()),
             )
             .label("latest"),
-            func.count(metric.id).over(partition_by=partition).label("figures"),
+            func.count(col(metric.id)).over(partition_by=partition).label("figures"),
         ).select_from(metric)
     ).where(*conditions)
     ranked = ranked.subquery()
     fine_tunes = (
-        select(m.ModelUse.id)
-        .outerjoin(m.Product, m.Product.id == m.ModelUse.product_id)
+        select(col(m.ModelUse.id))
+        .outerjoin(m.Product, col(m.Product.id) == col(m.ModelUse.product_id))
         .where(
-            m.ModelUse.how == m.UseKind.fine_tunes,
-            func.coalesce(m.ModelUse.company_id, m.Product.company_id) == ranked.c.company_id,
+            col(m.ModelUse.how) == m.UseKind.fine_tunes,
+            func.coalesce(col(m.ModelUse.company_id), col(m.Product.company_id))
+            == ranked.c.company_id,
         )
         .exists()
     )
@@ -244,18 +251,18 @@ def gains(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     conditions = _conditions(tuple(GAIN_METRICS), (), notes_only, subject)
     statement = subject.join(
         select(
-            subject.company.name.label("company"),
+            col(subject.company.name).label("company"),
             subject.subject.label("subject"),
-            metric.name.label("metric"),
-            metric.label,
-            metric.value,
-            metric.unit,
-            metric.as_of.label("date"),
-            metric.as_of_precision.label("precision"),
-            source_text(engine, "metric_id", metric.id).label("sources"),
+            col(metric.name).label("metric"),
+            col(metric.label),
+            col(metric.value),
+            col(metric.unit),
+            col(metric.as_of).label("date"),
+            col(metric.as_of_precision).label("precision"),
+            source_text(engine, "metric_id", col(metric.id)).label("sources"),
         ).select_from(metric)
     ).where(*conditions)
-    frame = read_frame(engine, statement.order_by(metric.as_of, metric.id))
+    frame = read_frame(engine, statement.order_by(col(metric.as_of), col(metric.id)))
     return add_when(frame, "date", "precision").drop(columns=["date", "precision"])
 
 
@@ -277,27 +284,31 @@ def _product_release(product: Any, notes_only: bool, refine: bool) -> tuple[Any,
     public record); else its first release event.
     """
     event = aliased(m.Event)
-    conditions = [
-        event.product_id == product.id,
-        event.kind == m.EventKind.release,
+    conditions: list[ColumnElement[bool]] = [
+        col(event.product_id) == product.id,
+        col(event.kind) == m.EventKind.release,
         col(event.occurred_on).is_not(None),
-        *notes_conditions(notes_only, "event_id", event.id),
+        notes_filter("event_id", col(event.id), notes_only),
     ]
-    order: tuple[Any, ...] = (event.occurred_on, _precision_rank(event.occurred_precision))
+    order: tuple[Any, ...] = (
+        col(event.occurred_on),
+        _precision_rank(col(event.occurred_precision)),
+    )
     if refine:
         start = _month_number(product.launched_on)
         span = case(PERIOD_MONTHS, value=product.launched_precision, else_=1)
         conditions += [
-            _month_number(event.occurred_on) >= start,
-            _month_number(event.occurred_on) < start + span,
-            _precision_rank(event.occurred_precision) < _precision_rank(product.launched_precision),
+            _month_number(col(event.occurred_on)) >= start,
+            _month_number(col(event.occurred_on)) < start + span,
+            _precision_rank(col(event.occurred_precision))
+            < _precision_rank(product.launched_precision),
         ]
         order = order[::-1]
     found = select(col(event.occurred_on), col(event.occurred_precision)).where(*conditions)
-    found = found.order_by(*order, event.id).limit(1).correlate(product)
+    found = found.order_by(*order, col(event.id)).limit(1).correlate(product)
     return (
-        found.with_only_columns(event.occurred_on).scalar_subquery(),
-        found.with_only_columns(event.occurred_precision).scalar_subquery(),
+        found.with_only_columns(col(event.occurred_on)).scalar_subquery(),
+        found.with_only_columns(col(event.occurred_precision)).scalar_subquery(),
     )
 
 
@@ -315,36 +326,36 @@ def reach_since_launch(engine: Engine, notes_only: bool = False) -> pd.DataFrame
     first, first_precision = _product_release(subject.product, notes_only, refine=False)
     launch = func.coalesce(
         refined,
-        subject.product.launched_on,
+        col(subject.product.launched_on),
         first,
-        subject.model.released_on,
-        subject.company.founded_on,
+        col(subject.model.released_on),
+        col(subject.company.founded_on),
     )
     launch_precision = func.coalesce(
         refined_precision,
-        subject.product.launched_precision,
+        col(subject.product.launched_precision),
         first_precision,
-        subject.model.released_precision,
-        subject.company.founded_precision,
+        col(subject.model.released_precision),
+        col(subject.company.founded_precision),
     )
     conditions = _conditions(tuple(REACH_METRICS), (), notes_only, subject)
-    conditions += [metric.as_of.is_not(None), launch.is_not(None), metric.as_of >= launch]
+    conditions += [col(metric.as_of).is_not(None), launch.is_not(None), col(metric.as_of) >= launch]
     statement = subject.join(
         select(
-            subject.company.name.label("company"),
+            col(subject.company.name).label("company"),
             subject.subject.label("subject"),
-            metric.name.label("metric"),
-            func.coalesce(metric.label, metric.name).label("label"),
-            metric.value,
-            metric.approximate,
+            col(metric.name).label("metric"),
+            func.coalesce(col(metric.label), col(metric.name)).label("label"),
+            col(metric.value),
+            col(metric.approximate),
             launch.label("launched"),
             launch_precision.label("launched_precision"),
-            metric.as_of.label("date"),
-            metric.as_of_precision.label("precision"),
-            source_text(engine, "metric_id", metric.id).label("sources"),
+            col(metric.as_of).label("date"),
+            col(metric.as_of_precision).label("precision"),
+            source_text(engine, "metric_id", col(metric.id)).label("sources"),
         ).select_from(metric)
     ).where(*conditions)
-    frame = read_frame(engine, statement.order_by(metric.as_of, metric.id))
+    frame = read_frame(engine, statement.order_by(col(metric.as_of), col(metric.id)))
     frame = add_when(frame, "date", "precision")
     frame = add_when(frame, "launched", "launched_precision", when="launched_when")
     frame["days"] = (frame["date"] - frame["launched"]).dt.days

@@ -5,11 +5,10 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, func, select, union
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from landscape import models as m
-from landscape.queries.evidence import from_notes
-from landscape.queries.frames import read_frame
+from landscape.queries.common import AnySelect, category_label, notes_filter, read_frame
 
 MAP_COLUMNS = [
     "group_id",
@@ -25,26 +24,17 @@ MAP_COLUMNS = [
 ]
 
 
-def category_label(category: Any, chinese: bool) -> ColumnElement[str]:
-    """A category's name, or its Chinese label (falling back to the name) when ``chinese``."""
-    if chinese:
-        return func.coalesce(category.label_zh, category.name)
-    return category.name
-
-
 def company_category_links() -> Any:
     """Subquery of distinct (company_id, category_id): a company's own categories and those of
     its products."""
-    own = select(m.CompanyCategory.company_id, m.CompanyCategory.category_id)
-    through_products = select(m.Product.company_id, m.ProductCategory.category_id).join(
-        m.ProductCategory, m.ProductCategory.product_id == m.Product.id
+    own = select(col(m.CompanyCategory.company_id), col(m.CompanyCategory.category_id))
+    through_products = select(col(m.Product.company_id), col(m.ProductCategory.category_id)).join(
+        m.ProductCategory, col(m.ProductCategory.product_id) == col(m.Product.id)
     )
     return union(own, through_products).subquery()
 
 
-def landscape_map(
-    engine: Engine, *, notes_only: bool = False, chinese: bool = False
-) -> pd.DataFrame:
+def landscape_map(engine: Engine, *, notes_only: bool = False, zh: bool = False) -> pd.DataFrame:
     """One row per (category, company); a category's group is its parent, or itself at the top.
 
     Companies in no category come once, with an empty group. Ordered as the map is drawn:
@@ -54,35 +44,33 @@ def landscape_map(
     links = company_category_links()
     category = aliased(m.Category)
     parent = aliased(m.Category)
-    group_id = func.coalesce(parent.id, category.id)
-    statement = (
+    group_id = func.coalesce(col(parent.id), col(category.id))
+    statement: AnySelect = (
         select(
             group_id.label("group_id"),
-            func.coalesce(category_label(parent, chinese), category_label(category, chinese)).label(
-                "group"
-            ),
-            func.coalesce(parent.position, category.position).label("group_position"),
-            category.id.label("category_id"),
-            category_label(category, chinese).label("category"),
-            category.position.label("category_position"),
-            c.id.label("company_id"),
-            c.name.label("company"),
-            c.kind,
-            c.thesis_role,
+            func.coalesce(category_label(parent, zh), category_label(category, zh)).label("group"),
+            func.coalesce(col(parent.position), col(category.position)).label("group_position"),
+            col(category.id).label("category_id"),
+            category_label(category, zh).label("category"),
+            col(category.position).label("category_position"),
+            col(c.id).label("company_id"),
+            col(c.name).label("company"),
+            col(c.kind),
+            col(c.thesis_role),
         )
         .select_from(c)
-        .outerjoin(links, links.c.company_id == c.id)
-        .outerjoin(category, category.id == links.c.category_id)
-        .outerjoin(parent, parent.id == category.parent_id)
-        .where(from_notes(c.id, "company_id", notes_only))
+        .outerjoin(links, links.c.company_id == col(c.id))
+        .outerjoin(category, col(category.id) == links.c.category_id)
+        .outerjoin(parent, col(parent.id) == col(category.parent_id))
+        .where(notes_filter("company_id", col(c.id), notes_only))
         .order_by(
             group_id.is_(None),
-            func.coalesce(parent.position, category.position),
-            func.coalesce(parent.name, category.name),
-            parent.id.is_not(None),
-            category.position,
-            category.name,
-            c.name,
+            func.coalesce(col(parent.position), col(category.position)),
+            func.coalesce(col(parent.name), col(category.name)),
+            col(parent.id).is_not(None),
+            col(category.position),
+            col(category.name),
+            col(c.name),
         )
     )
-    return read_frame(engine, statement, MAP_COLUMNS)
+    return read_frame(engine, statement)

@@ -10,11 +10,17 @@ import pandas as pd
 from sqlalchemy import Engine, Integer, Select, Text, cast, distinct, extract, func, literal, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from landscape import models as m
-from landscape.queries.common import cited_sources, joined_text
-from landscape.queries.evidence import from_notes
-from landscape.queries.frames import partial_dates, read_frame
+from landscape.queries.common import (
+    AnySelect,
+    cited_sources,
+    joined_text,
+    notes_filter,
+    partial_dates,
+    read_frame,
+)
 
 LINEAGE_COLUMNS = [
     "id",
@@ -41,13 +47,13 @@ def _model_conditions(
     """WHERE conditions on ``AIModel`` (the developer joined as ``m.Company``); ``but`` names
     a filter to leave out (for facet counts)."""
     a = m.AIModel
-    found = [from_notes(a.id, "model_id", notes_only)]
+    found: list[ColumnElement[bool]] = [notes_filter("model_id", col(a.id), notes_only)]
     if modalities and but != "modalities":
-        found.append(a.modality.in_(modalities))
+        found.append(col(a.modality).in_(modalities))
     if developers and but != "developers":
         developer = aliased(m.Company)
-        developer_ids = select(developer.id).where(developer.name.in_(developers))
-        found.append(a.developer_id.in_(developer_ids.correlate(None)))
+        developer_ids = select(col(developer.id)).where(col(developer.name).in_(developers))
+        found.append(col(a.developer_id).in_(developer_ids.correlate(None)))
     return found
 
 
@@ -64,24 +70,23 @@ def model_facets(
 
     def facet(column: Any, but: str) -> Select:
         shown = (
-            select(a.id)
+            select(col(a.id))
             .where(*_model_conditions(modalities, developers, notes_only, but))
             .correlate(None)
         )
-        count = func.count(distinct(a.id)).filter(a.id.in_(shown))
+        count = func.count(distinct(col(a.id))).filter(col(a.id).in_(shown))
         return (
             select(column.label("value"), column.label("label"), count.label("count"))
             .select_from(a)
-            .outerjoin(m.Company, m.Company.id == a.developer_id)
-            .where(from_notes(a.id, "model_id", notes_only), column.is_not(None))
+            .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+            .where(notes_filter("model_id", col(a.id), notes_only), column.is_not(None))
             .group_by(column)
             .order_by(count.desc(), column)
         )
 
-    columns = ["value", "label", "count"]
     return {
-        "modalities": read_frame(engine, facet(a.modality, "modalities"), columns),
-        "developers": read_frame(engine, facet(m.Company.name, "developers"), columns),
+        "modalities": read_frame(engine, facet(col(a.modality), "modalities")),
+        "developers": read_frame(engine, facet(col(m.Company.name), "developers")),
     }
 
 
@@ -89,17 +94,17 @@ def _lineage_paths() -> Any:
     """Recursive CTE of (id, lineage, depth): each model's chain from its root, in names."""
     a = m.AIModel
     roots = select(
-        a.id, cast(a.name, Text).label("lineage"), literal(0, Integer).label("depth")
-    ).where(a.parent_id.is_(None))
+        col(a.id), cast(col(a.name), Text).label("lineage"), literal(0, Integer).label("depth")
+    ).where(col(a.parent_id).is_(None))
     paths = roots.cte("lineage_paths", recursive=True)
     child = aliased(m.AIModel)
     return paths.union_all(
         select(
-            child.id,
-            paths.c.lineage + literal(LINEAGE_ARROW) + cast(child.name, Text),
+            col(child.id),
+            paths.c.lineage + literal(LINEAGE_ARROW) + cast(col(child.name), Text),
             paths.c.depth + 1,
         )
-        .join(paths, child.parent_id == paths.c.id)
+        .join(paths, col(child.parent_id) == paths.c.id)
         .where(paths.c.depth < MAX_LINEAGE_DEPTH)
     )
 
@@ -119,43 +124,43 @@ def model_lineage(
     paths = _lineage_paths()
     sources = cited_sources("model_id")
     own = [
-        a.id,
-        a.name,
-        a.parent_id,
-        parent.name,
-        m.Company.name,
-        a.released_on,
-        a.released_precision,
-        a.modality,
-        a.status,
-        a.open_weights,
+        col(a.id),
+        col(a.name),
+        col(a.parent_id),
+        col(parent.name),
+        col(m.Company.name),
+        col(a.released_on),
+        col(a.released_precision),
+        col(a.modality),
+        col(a.status),
+        col(a.open_weights),
         paths.c.lineage,
         paths.c.depth,
     ]
-    statement = (
+    statement: AnySelect = (
         select(
-            a.id,
-            a.name,
-            a.parent_id,
-            parent.name.label("parent"),
-            m.Company.name.label("developer"),
-            a.released_on,
-            a.released_precision,
-            a.modality,
-            a.status,
-            a.open_weights,
-            func.coalesce(paths.c.lineage, cast(a.name, Text)).label("lineage"),
+            col(a.id),
+            col(a.name),
+            col(a.parent_id),
+            col(parent.name).label("parent"),
+            col(m.Company.name).label("developer"),
+            col(a.released_on),
+            col(a.released_precision),
+            col(a.modality),
+            col(a.status),
+            col(a.open_weights),
+            func.coalesce(paths.c.lineage, cast(col(a.name), Text)).label("lineage"),
             func.coalesce(paths.c.depth, 0).label("depth"),
             joined_text(engine, sources.c.title).label("sources"),
         )
-        .outerjoin(parent, parent.id == a.parent_id)
-        .outerjoin(m.Company, m.Company.id == a.developer_id)
-        .outerjoin(paths, paths.c.id == a.id)
-        .outerjoin(sources, sources.c.subject_id == a.id)
+        .outerjoin(parent, col(parent.id) == col(a.parent_id))
+        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+        .outerjoin(paths, paths.c.id == col(a.id))
+        .outerjoin(sources, sources.c.subject_id == col(a.id))
         .where(*_model_conditions(modalities, developers, notes_only))
         .group_by(*own)
     )
-    frame = read_frame(engine, statement, [*LINEAGE_COLUMNS, "released_precision"])
+    frame = read_frame(engine, statement)
     frame["released"] = partial_dates(frame, "released_on", "released_precision")
     frame["released_on"] = pd.to_datetime(frame["released_on"])
     frame["parent_id"] = frame["parent_id"].astype("Int64")
@@ -193,12 +198,14 @@ def model_releases(
 ) -> pd.DataFrame:
     """Models released per year and modality, with their names and sources."""
     a = m.AIModel
-    year = cast(extract("year", a.released_on), Integer)
+    year = cast(extract("year", col(a.released_on)), Integer)
     sources = cited_sources("model_id")
     picked = (
-        select(a.id, a.name, a.modality, year.label("year"))
-        .outerjoin(m.Company, m.Company.id == a.developer_id)
-        .where(a.released_on.is_not(None), *_model_conditions(modalities, developers, notes_only))
+        select(col(a.id), col(a.name), col(a.modality), year.label("year"))
+        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+        .where(
+            col(a.released_on).is_not(None), *_model_conditions(modalities, developers, notes_only)
+        )
         .subquery()
     )
     titles = (
@@ -227,7 +234,7 @@ def model_releases(
         .group_by(picked.c.year, picked.c.modality, titles_text.c.s)
         .order_by(picked.c.year, picked.c.modality)
     )
-    return read_frame(engine, statement, ["year", "modality", "models", "names", "sources"])
+    return read_frame(engine, statement)
 
 
 def model_uses(
@@ -244,35 +251,43 @@ def model_uses(
     user = aliased(m.Company)
     owner = aliased(m.Company)
     sources = cited_sources("model_use_id")
-    user_id = func.coalesce(owner.id, user.id)
-    user_name = func.coalesce(owner.name, user.name)
-    own = [u.id, a.name, m.Company.name, user_id, user_name, m.Product.name, u.how, u.description]
+    user_id = func.coalesce(col(owner.id), col(user.id))
+    user_name = func.coalesce(col(owner.name), col(user.name))
+    own = [
+        col(u.id),
+        col(a.name),
+        col(m.Company.name),
+        user_id,
+        user_name,
+        col(m.Product.name),
+        col(u.how),
+        col(u.description),
+    ]
     statement = (
         select(
-            a.name.label("model"),
-            m.Company.name.label("developer"),
+            col(a.name).label("model"),
+            col(m.Company.name).label("developer"),
             user_id.label("company_id"),
             user_name.label("company"),
-            m.Product.name.label("product"),
-            u.how,
-            u.description,
+            col(m.Product.name).label("product"),
+            col(u.how),
+            col(u.description),
             joined_text(engine, sources.c.title).label("sources"),
         )
-        .join(a, a.id == u.model_id)
-        .outerjoin(m.Company, m.Company.id == a.developer_id)
-        .outerjoin(user, user.id == u.company_id)
-        .outerjoin(m.Product, m.Product.id == u.product_id)
-        .outerjoin(owner, owner.id == m.Product.company_id)
-        .outerjoin(sources, sources.c.subject_id == u.id)
+        .join(a, col(a.id) == col(u.model_id))
+        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+        .outerjoin(user, col(user.id) == col(u.company_id))
+        .outerjoin(m.Product, col(m.Product.id) == col(u.product_id))
+        .outerjoin(owner, col(owner.id) == col(m.Product.company_id))
+        .outerjoin(sources, sources.c.subject_id == col(u.id))
         .where(
-            from_notes(u.id, "model_use_id", notes_only),
+            notes_filter("model_use_id", col(u.id), notes_only),
             *_model_conditions(modalities, developers, False),
         )
         .group_by(*own)
-        .order_by(a.name, user_name, m.Product.name)
+        .order_by(col(a.name), user_name, col(m.Product.name))
     )
-    columns = ["model", "developer", "company_id", "company", "product", "how", "description"]
-    return read_frame(engine, statement, [*columns, "sources"])
+    return read_frame(engine, statement)
 
 
 def model_prices(
@@ -286,29 +301,38 @@ def model_prices(
     p = m.ModelPrice
     a = m.AIModel
     sources = cited_sources("model_price_id")
-    own = [p.id, a.name, p.label, p.price, p.currency, p.unit, p.as_of, p.as_of_precision]
+    own = [
+        col(p.id),
+        col(a.name),
+        col(p.label),
+        col(p.price),
+        col(p.currency),
+        col(p.unit),
+        col(p.as_of),
+        col(p.as_of_precision),
+    ]
     statement = (
         select(
-            a.name.label("model"),
-            p.label,
-            p.price,
-            p.currency,
-            p.unit,
-            p.as_of,
-            p.as_of_precision,
+            col(a.name).label("model"),
+            col(p.label),
+            col(p.price),
+            col(p.currency),
+            col(p.unit),
+            col(p.as_of),
+            col(p.as_of_precision),
             joined_text(engine, sources.c.title).label("sources"),
         )
-        .join(a, a.id == p.model_id)
-        .outerjoin(m.Company, m.Company.id == a.developer_id)
-        .outerjoin(sources, sources.c.subject_id == p.id)
+        .join(a, col(a.id) == col(p.model_id))
+        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+        .outerjoin(sources, sources.c.subject_id == col(p.id))
         .where(
-            from_notes(p.id, "model_price_id", notes_only),
+            notes_filter("model_price_id", col(p.id), notes_only),
             *_model_conditions(modalities, developers, False),
         )
         .group_by(*own)
-        .order_by(a.name, p.as_of.asc().nulls_last(), p.label)
+        .order_by(col(a.name), col(p.as_of).asc().nulls_last(), col(p.label))
     )
     columns = ["model", "label", "price", "currency", "unit", "as_of", "sources"]
-    frame = read_frame(engine, statement, [*columns, "as_of_precision"])
+    frame = read_frame(engine, statement)
     frame["as_of"] = partial_dates(frame, "as_of", "as_of_precision")
     return frame[columns]

@@ -5,12 +5,11 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, func, select, true
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from landscape import models as m
-from landscape.dates import format_partial_date
 from landscape.names import normalize_name
-from landscape.queries.common import cited_sources, joined_text
-from landscape.queries.evidence import from_notes
+from landscape.queries.common import add_when, cited_sources, joined_text, notes_filter, read_frame
 
 
 def kpis(engine: Engine, *, notes_only: bool = False) -> dict[str, int]:
@@ -18,20 +17,22 @@ def kpis(engine: Engine, *, notes_only: bool = False) -> dict[str, int]:
 
     With ``notes_only``, only what the founding notes support is counted.
     """
-    rounds = select(m.FundingRound.amount_usd).where(
-        from_notes(m.FundingRound.id, "funding_round_id", notes_only)
+    rounds = select(col(m.FundingRound.amount_usd)).where(
+        notes_filter("funding_round_id", col(m.FundingRound.id), notes_only)
     )
-    notes_sources = m.Source.kind == m.SourceKind.notes.value if notes_only else true()
+    notes_sources = col(m.Source.kind) == m.SourceKind.notes.value if notes_only else true()
     statement = select(
-        _count(m.Company, from_notes(m.Company.id, "company_id", notes_only)).label("companies"),
+        _count(m.Company, notes_filter("company_id", col(m.Company.id), notes_only)).label(
+            "companies"
+        ),
         select(func.coalesce(func.sum(rounds.subquery().c.amount_usd), 0))
         .scalar_subquery()
         .label("disclosed_funding_usd"),
         select(func.count()).select_from(rounds.subquery()).scalar_subquery().label("rounds"),
-        _count(m.AIModel, from_notes(m.AIModel.id, "model_id", notes_only)).label("models"),
+        _count(m.AIModel, notes_filter("model_id", col(m.AIModel.id), notes_only)).label("models"),
         _count(m.Source, notes_sources).label("sources"),
-        select(func.count(m.Citation.id))
-        .join(m.Source, m.Source.id == m.Citation.source_id)
+        select(func.count(col(m.Citation.id)))
+        .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
         .where(notes_sources)
         .scalar_subquery()
         .label("citations"),
@@ -50,31 +51,32 @@ def company_timeline(engine: Engine, company: str) -> pd.DataFrame:
     e = m.Event
     sources = cited_sources("event_id")
     company_id = (
-        select(m.Company.id).where(m.Company.name_key == normalize_name(company)).scalar_subquery()
+        select(col(m.Company.id))
+        .where(col(m.Company.name_key) == normalize_name(company))
+        .scalar_subquery()
     )
     statement = (
         select(
-            e.id,
-            e.occurred_on.label("date"),
-            e.occurred_precision.label("precision"),
-            e.kind,
-            e.title,
-            m.AIModel.name.label("model"),
+            col(e.id),
+            col(e.occurred_on).label("date"),
+            col(e.occurred_precision).label("precision"),
+            col(e.kind),
+            col(e.title),
+            col(m.AIModel.name).label("model"),
             joined_text(engine, sources.c.title).label("sources"),
         )
-        .outerjoin(m.AIModel, m.AIModel.id == e.model_id)
-        .outerjoin(sources, sources.c.subject_id == e.id)
-        .where(e.company_id == company_id, e.occurred_on.is_not(None))
-        .group_by(e.id, e.occurred_on, e.occurred_precision, e.kind, e.title, m.AIModel.name)
-        .order_by(e.occurred_on, e.id)
+        .outerjoin(m.AIModel, col(m.AIModel.id) == col(e.model_id))
+        .outerjoin(sources, sources.c.subject_id == col(e.id))
+        .where(col(e.company_id) == company_id, col(e.occurred_on).is_not(None))
+        .group_by(
+            col(e.id),
+            col(e.occurred_on),
+            col(e.occurred_precision),
+            col(e.kind),
+            col(e.title),
+            col(m.AIModel.name),
+        )
+        .order_by(col(e.occurred_on), col(e.id))
     )
-    with engine.connect() as connection:
-        frame = pd.DataFrame(connection.execute(statement).mappings().all())
-    if frame.empty:
-        return pd.DataFrame(columns=["date", "when", "kind", "title", "model", "sources"])
-    frame["when"] = [
-        format_partial_date(day, precision)
-        for day, precision in zip(frame["date"], frame["precision"], strict=True)
-    ]
-    frame["date"] = pd.to_datetime(frame["date"])
+    frame = add_when(read_frame(engine, statement), "date", "precision")
     return frame[["date", "when", "kind", "title", "model", "sources"]]

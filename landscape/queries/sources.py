@@ -2,9 +2,11 @@
 
 import pandas as pd
 from sqlalchemy import Engine, distinct, func, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from landscape import models as m
-from landscape.queries.frames import partial_dates, read_frame
+from landscape.queries.common import AnySelect, partial_dates, read_frame
 
 # What a citation's column supports, in words (singular, plural).
 SUPPORTED = {
@@ -39,28 +41,32 @@ SOURCE_COLUMNS = [
 def source_kinds(engine: Engine, *, search: str = "", notes_only: bool = False) -> pd.DataFrame:
     """Source kinds with how many sources of each there are (``value``, ``label``, ``count``)."""
     s = m.Source
-    statement = (
-        select(s.kind.label("value"), s.kind.label("label"), func.count(s.id).label("count"))
+    statement: AnySelect = (
+        select(
+            col(s.kind).label("value"),
+            col(s.kind).label("label"),
+            func.count(col(s.id)).label("count"),
+        )
         .where(*_conditions((), search, notes_only))
-        .group_by(s.kind)
-        .order_by(func.count(s.id).desc(), s.kind)
+        .group_by(col(s.kind))
+        .order_by(func.count(col(s.id)).desc(), col(s.kind))
     )
-    return read_frame(engine, statement, ["value", "label", "count"])
+    return read_frame(engine, statement)
 
 
-def _conditions(kinds: tuple[str, ...], search: str, notes_only: bool) -> list:
+def _conditions(kinds: tuple[str, ...], search: str, notes_only: bool) -> list[ColumnElement[bool]]:
     s = m.Source
-    found = []
+    found: list[ColumnElement[bool]] = []
     if kinds:
-        found.append(s.kind.in_(kinds))
+        found.append(col(s.kind).in_(kinds))
     if notes_only:
-        found.append(s.kind == m.SourceKind.notes.value)
+        found.append(col(s.kind) == m.SourceKind.notes.value)
     text = search.strip()
     if text:
         found.append(
-            s.title.icontains(text, autoescape=True)
-            | s.publisher.icontains(text, autoescape=True)
-            | s.author.icontains(text, autoescape=True)
+            col(s.title).icontains(text, autoescape=True)
+            | col(s.publisher).icontains(text, autoescape=True)
+            | col(s.author).icontains(text, autoescape=True)
         )
     return found
 
@@ -79,27 +85,25 @@ def sources_overview(
     counts = [func.count(distinct(getattr(c, column))).label(column) for column in SUPPORTED]
     statement = (
         select(
-            s.id,
-            s.title,
-            s.kind,
-            s.publisher,
-            s.author,
-            s.published_on,
-            s.published_precision,
-            s.language,
-            s.url,
-            s.locator,
-            func.count(c.id).label("citations"),
+            col(s.id),
+            col(s.title),
+            col(s.kind),
+            col(s.publisher),
+            col(s.author),
+            col(s.published_on),
+            col(s.published_precision),
+            col(s.language),
+            col(s.url),
+            col(s.locator),
+            func.count(col(c.id)).label("citations"),
             *counts,
         )
-        .outerjoin(c, c.source_id == s.id)
+        .outerjoin(c, col(c.source_id) == col(s.id))
         .where(*_conditions(kinds, search, notes_only))
-        .group_by(s.id)
-        .order_by(func.count(c.id).desc(), s.title)
+        .group_by(col(s.id))
+        .order_by(func.count(col(c.id)).desc(), col(s.title))
     )
-    frame = read_frame(
-        engine, statement, [*SOURCE_COLUMNS, "published_on", "published_precision", *SUPPORTED]
-    )
+    frame = read_frame(engine, statement)
     frame["published"] = partial_dates(frame, "published_on", "published_precision")
     frame["supports"] = [_supports(row) for row in frame[list(SUPPORTED)].to_dict("records")]
     return frame[SOURCE_COLUMNS]

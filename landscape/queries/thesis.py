@@ -13,11 +13,15 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, Float, case, cast, func, literal, select, union_all
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from landscape import models as m
 from landscape.queries.common import (
+    AnySelect,
+    category_label,
     joined_text,
-    notes_conditions,
+    notes_filter,
     quote_text,
     read_frame,
     source_text,
@@ -49,38 +53,37 @@ QUADRANT_COLUMNS = [
 ]
 
 
-def category_label(zh: bool) -> Any:
-    """A category's English name, or its Chinese label (falling back to the name) when ``zh``."""
-    return func.coalesce(m.Category.label_zh, m.Category.name) if zh else m.Category.name
-
-
 def _model_evidence(notes_only: bool) -> Any:
     """Subquery: (company_id, score, what) for every model use and every model developed."""
     use, product, model = m.ModelUse, m.Product, m.AIModel
     score = case(
-        (use.how == m.UseKind.trains_own, 3), (use.how == m.UseKind.fine_tunes, 2), else_=1
+        (col(use.how) == m.UseKind.trains_own, 3),
+        (col(use.how) == m.UseKind.fine_tunes, 2),
+        else_=1,
     )
     how_text = case(
-        (use.how == m.UseKind.trains_own, "trains "),
-        (use.how == m.UseKind.fine_tunes, "fine-tunes "),
+        (col(use.how) == m.UseKind.trains_own, "trains "),
+        (col(use.how) == m.UseKind.fine_tunes, "fine-tunes "),
         else_="calls the API of ",
     )
-    product_prefix = func.coalesce(product.name + literal(": "), literal(""))
+    product_prefix = func.coalesce(col(product.name) + literal(": "), literal(""))
     uses = (
         select(
-            func.coalesce(use.company_id, product.company_id).label("company_id"),
+            func.coalesce(col(use.company_id), col(product.company_id)).label("company_id"),
             score.label("score"),
-            (product_prefix + how_text + model.name).label("what"),
+            (product_prefix + how_text + col(model.name)).label("what"),
         )
-        .join(model, model.id == use.model_id)
-        .outerjoin(product, product.id == use.product_id)
-        .where(*notes_conditions(notes_only, "model_use_id", use.id))
+        .join(model, col(model.id) == col(use.model_id))
+        .outerjoin(product, col(product.id) == col(use.product_id))
+        .where(notes_filter("model_use_id", col(use.id), notes_only))
     )
-    developed = select(
-        model.developer_id.label("company_id"),
+    developed: AnySelect = select(
+        col(model.developer_id).label("company_id"),
         literal(3).label("score"),
-        (literal("develops ") + model.name).label("what"),
-    ).where(model.developer_id.is_not(None), *notes_conditions(notes_only, "model_id", model.id))
+        (literal("develops ") + col(model.name)).label("what"),
+    ).where(
+        col(model.developer_id).is_not(None), notes_filter("model_id", col(model.id), notes_only)
+    )
     return union_all(uses, developed).subquery("evidence")
 
 
@@ -100,13 +103,15 @@ def _ownership(engine: Engine, notes_only: bool) -> Any:
 
 def _users(notes_only: bool) -> Any:
     metric, product, model = m.Metric, aliased(m.Product), aliased(m.AIModel)
-    company_id = func.coalesce(metric.company_id, product.company_id, model.developer_id)
-    conditions = [metric.name == m.MetricName.users]
-    conditions += notes_conditions(notes_only, "metric_id", metric.id)
+    company_id = func.coalesce(
+        col(metric.company_id), col(product.company_id), col(model.developer_id)
+    )
+    conditions: list[ColumnElement[bool]] = [col(metric.name) == m.MetricName.users]
+    conditions.append(notes_filter("metric_id", col(metric.id), notes_only))
     return (
-        select(company_id.label("company_id"), func.max(metric.value).label("users"))
-        .outerjoin(product, product.id == metric.product_id)
-        .outerjoin(model, model.id == metric.model_id)
+        select(company_id.label("company_id"), func.max(col(metric.value)).label("users"))
+        .outerjoin(product, col(product.id) == col(metric.product_id))
+        .outerjoin(model, col(model.id) == col(metric.model_id))
         .where(*conditions)
         .group_by(company_id)
         .subquery("users")
@@ -115,16 +120,20 @@ def _users(notes_only: bool) -> Any:
 
 def _funding(notes_only: bool) -> Any:
     rounds = m.FundingRound
-    conditions = notes_conditions(notes_only, "funding_round_id", rounds.id)
+    conditions: list[ColumnElement[bool]] = [
+        notes_filter("funding_round_id", col(rounds.id), notes_only)
+    ]
     return (
         select(
-            rounds.company_id,
-            usd_total(rounds.amount_usd).label("funding_usd"),
-            func.count(rounds.id).label("rounds"),
-            func.sum(case((rounds.amount_usd.is_(None), 1), else_=0)).label("undisclosed_rounds"),
+            col(rounds.company_id),
+            usd_total(col(rounds.amount_usd)).label("funding_usd"),
+            func.count(col(rounds.id)).label("rounds"),
+            func.sum(case((col(rounds.amount_usd).is_(None), 1), else_=0)).label(
+                "undisclosed_rounds"
+            ),
         )
         .where(*conditions)
-        .group_by(rounds.company_id)
+        .group_by(col(rounds.company_id))
         .subquery("funding")
     )
 
@@ -137,29 +146,29 @@ def _sources(engine: Engine, notes_only: bool) -> Any:
 
     def cited(column: str, company_id: Any, fact_id: Any, *conditions: Any) -> Any:
         citation = getattr(m.Citation, column)
-        notes = notes_conditions(notes_only, column, fact_id)
+        notes = notes_filter(column, fact_id, notes_only)
         return (
-            select(company_id.label("company_id"), m.Source.title.label("title"))
+            select(company_id.label("company_id"), col(m.Source.title).label("title"))
             .join(m.Citation, citation == fact_id)
-            .join(m.Source, m.Source.id == m.Citation.source_id)
-            .where(company_id.is_not(None), *conditions, *notes)
+            .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
+            .where(company_id.is_not(None), *conditions, notes)
         )
 
     parts = [
-        cited("model_use_id", func.coalesce(use.company_id, product.company_id), use.id).outerjoin(
-            product, product.id == use.product_id
-        ),
-        cited("model_id", model.developer_id, model.id),
+        cited(
+            "model_use_id", func.coalesce(col(use.company_id), col(product.company_id)), col(use.id)
+        ).outerjoin(product, col(product.id) == col(use.product_id)),
+        cited("model_id", col(model.developer_id), col(model.id)),
         cited(
             "metric_id",
-            func.coalesce(metric.company_id, product.company_id, model.developer_id),
-            metric.id,
-            metric.name == m.MetricName.users,
+            func.coalesce(col(metric.company_id), col(product.company_id), col(model.developer_id)),
+            col(metric.id),
+            col(metric.name) == m.MetricName.users,
         )
-        .outerjoin(product, product.id == metric.product_id)
-        .outerjoin(model, model.id == metric.model_id),
-        cited("funding_round_id", rounds.company_id, rounds.id),
-        cited("company_id", m.Company.id, m.Company.id),
+        .outerjoin(product, col(product.id) == col(metric.product_id))
+        .outerjoin(model, col(model.id) == col(metric.model_id)),
+        cited("funding_round_id", col(rounds.company_id), col(rounds.id)),
+        cited("company_id", col(m.Company.id), col(m.Company.id)),
     ]
     distinct = union_all(*parts).subquery()
     distinct = select(distinct).distinct().subquery()
@@ -172,10 +181,10 @@ def _sources(engine: Engine, notes_only: bool) -> Any:
 
 def _first_category(zh: bool) -> Any:
     return (
-        select(category_label(zh))
-        .join(m.CompanyCategory, m.CompanyCategory.category_id == m.Category.id)
-        .where(m.CompanyCategory.company_id == m.Company.id)
-        .order_by(m.Category.position, m.Category.id)
+        select(category_label(m.Category, zh))
+        .join(m.CompanyCategory, col(m.CompanyCategory.category_id) == col(m.Category.id))
+        .where(col(m.CompanyCategory.company_id) == col(m.Company.id))
+        .order_by(col(m.Category.position), col(m.Category.id))
         .limit(1)
         .correlate(m.Company)
         .scalar_subquery()
@@ -192,15 +201,15 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     ownership, users = _ownership(engine, notes_only), _users(notes_only)
     funding, sources = _funding(notes_only), _sources(engine, notes_only)
     reach = case(
-        (company.thesis_role == m.ThesisRole.channel_owner, 3),
+        (col(company.thesis_role) == m.ThesisRole.channel_owner, 3),
         (users.c.users >= MILLION_USERS, 2),
         (users.c.users > 0, 1),
         else_=0,
     )
     statement = (
         select(
-            company.name.label("company"),
-            func.coalesce(company.thesis_role, UNASSIGNED_ROLE).label("thesis_role"),
+            col(company.name).label("company"),
+            func.coalesce(col(company.thesis_role), UNASSIGNED_ROLE).label("thesis_role"),
             func.coalesce(_first_category(zh), "uncategorised").label("category"),
             ownership.c.ownership,
             ownership.c.model_evidence,
@@ -211,12 +220,12 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
             func.coalesce(funding.c.undisclosed_rounds, 0).label("undisclosed_rounds"),
             sources.c.sources,
         )
-        .outerjoin(ownership, ownership.c.company_id == company.id)
-        .outerjoin(users, users.c.company_id == company.id)
-        .outerjoin(funding, funding.c.company_id == company.id)
-        .outerjoin(sources, sources.c.company_id == company.id)
-        .where(*notes_conditions(notes_only, "company_id", company.id))
-        .order_by(company.name)
+        .outerjoin(ownership, ownership.c.company_id == col(company.id))
+        .outerjoin(users, users.c.company_id == col(company.id))
+        .outerjoin(funding, funding.c.company_id == col(company.id))
+        .outerjoin(sources, sources.c.company_id == col(company.id))
+        .where(notes_filter("company_id", col(company.id), notes_only))
+        .order_by(col(company.name))
     )
     frame = read_frame(engine, statement)
     frame["ownership"] = frame["ownership"].astype("Int64")
@@ -227,12 +236,12 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
 
 def claim_stances(engine: Engine, notes_only: bool = False) -> list[str]:
     """The stances the claims on record take, most frequent first."""
-    conditions = notes_conditions(notes_only, "claim_id", m.Claim.id)
+    conditions: list[ColumnElement[bool]] = [notes_filter("claim_id", col(m.Claim.id), notes_only)]
     statement = (
-        select(m.Claim.stance)
+        select(col(m.Claim.stance))
         .where(*conditions)
-        .group_by(m.Claim.stance)
-        .order_by(func.count(m.Claim.id).desc(), m.Claim.stance)
+        .group_by(col(m.Claim.stance))
+        .order_by(func.count(col(m.Claim.id)).desc(), col(m.Claim.stance))
     )
     return read_frame(engine, statement)["stance"].tolist()
 
@@ -241,33 +250,33 @@ def claims(engine: Engine, stances: tuple[str, ...] = (), notes_only: bool = Fal
     """Claims with their stance, speaker, the companies they concern, sources and quotes."""
     claim = m.Claim
     named = (
-        select(m.ClaimCompany.claim_id, m.Company.name)
-        .join(m.Company, m.Company.id == m.ClaimCompany.company_id)
+        select(col(m.ClaimCompany.claim_id), col(m.Company.name))
+        .join(m.Company, col(m.Company.id) == col(m.ClaimCompany.company_id))
         .distinct()
         .subquery()
     )
     companies = (
         select(joined_text(engine, named.c.name))
-        .where(named.c.claim_id == claim.id)
+        .where(named.c.claim_id == col(claim.id))
         .scalar_subquery()
     )
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if stances:
-        conditions.append(claim.stance.in_(stances))
-    conditions += notes_conditions(notes_only, "claim_id", claim.id)
+        conditions.append(col(claim.stance).in_(stances))
+    conditions.append(notes_filter("claim_id", col(claim.id), notes_only))
     statement = (
         select(
-            claim.stance,
-            claim.statement,
-            claim.summary_en,
-            claim.speaker,
-            claim.topic,
+            col(claim.stance),
+            col(claim.statement),
+            col(claim.summary_en),
+            col(claim.speaker),
+            col(claim.topic),
             companies.label("companies"),
-            source_text(engine, "claim_id", claim.id).label("sources"),
-            quote_text(engine, "claim_id", claim.id).label("quotes"),
+            source_text(engine, "claim_id", col(claim.id)).label("sources"),
+            quote_text(engine, "claim_id", col(claim.id)).label("quotes"),
         )
         .where(*conditions)
-        .order_by(claim.stance, claim.id)
+        .order_by(col(claim.stance), col(claim.id))
     )
     frame = read_frame(engine, statement)
     text = ["summary_en", "speaker", "companies", "sources", "quotes"]
@@ -279,11 +288,11 @@ def funding_by_role(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     """Per year and thesis role of the company raising: disclosed USD, its share of the year's
     disclosed USD, rounds and undisclosed rounds."""
     rounds = m.FundingRound
-    year = year_of(rounds.announced_on)
-    role = func.coalesce(m.Company.thesis_role, UNASSIGNED_ROLE)
-    conditions = [rounds.announced_on.is_not(None)]
-    conditions += notes_conditions(notes_only, "funding_round_id", rounds.id)
-    amount = usd_total(rounds.amount_usd)
+    year = year_of(col(rounds.announced_on))
+    role = func.coalesce(col(m.Company.thesis_role), UNASSIGNED_ROLE)
+    conditions: list[ColumnElement[bool]] = [col(rounds.announced_on).is_not(None)]
+    conditions.append(notes_filter("funding_round_id", col(rounds.id), notes_only))
+    amount = usd_total(col(rounds.amount_usd))
     year_total = func.sum(amount).over(partition_by=year)
     share = cast(amount, Float) / func.nullif(cast(year_total, Float), 0)
     totals = (
@@ -292,10 +301,10 @@ def funding_by_role(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
             role.label("role"),
             amount.label("amount_usd"),
             share.label("share"),
-            func.count(rounds.id).label("rounds"),
-            func.sum(case((rounds.amount_usd.is_(None), 1), else_=0)).label("undisclosed"),
+            func.count(col(rounds.id)).label("rounds"),
+            func.sum(case((col(rounds.amount_usd).is_(None), 1), else_=0)).label("undisclosed"),
         )
-        .join(m.Company, m.Company.id == rounds.company_id)
+        .join(m.Company, col(m.Company.id) == col(rounds.company_id))
         .where(*conditions)
         .group_by(year, role)
         .subquery()

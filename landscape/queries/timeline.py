@@ -3,12 +3,14 @@
 import pandas as pd
 from sqlalchemy import Date, Engine, String, func, select
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from landscape import models as m
 from landscape.queries.common import (
     add_when,
     company_ids_named,
-    notes_conditions,
+    notes_filter,
     quote_text,
     read_frame,
     source_text,
@@ -22,20 +24,20 @@ NO_COMPANY = "(no company)"
 ERA_COLUMNS = ["lineage", "model", "developer", "start", "end", "from", "to", "ongoing", "sources"]
 
 
-def _dated_events(notes_only: bool) -> list:
-    conditions = [m.Event.occurred_on.is_not(None)]
-    conditions += notes_conditions(notes_only, "event_id", m.Event.id)
+def _dated_events(notes_only: bool) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [col(m.Event.occurred_on).is_not(None)]
+    conditions.append(notes_filter("event_id", col(m.Event.id), notes_only))
     return conditions
 
 
 def event_companies(engine: Engine, notes_only: bool = False) -> list[str]:
     """Names of the companies that have dated events, for the company filter."""
     statement = (
-        select(m.Company.name)
-        .join(m.Event, m.Event.company_id == m.Company.id)
+        select(col(m.Company.name))
+        .join(m.Event, col(m.Event.company_id) == col(m.Company.id))
         .where(*_dated_events(notes_only))
-        .group_by(m.Company.name)
-        .order_by(func.count(m.Event.id).desc(), m.Company.name)
+        .group_by(col(m.Company.name))
+        .order_by(func.count(col(m.Event.id)).desc(), col(m.Company.name))
     )
     return read_frame(engine, statement)["name"].tolist()
 
@@ -43,10 +45,10 @@ def event_companies(engine: Engine, notes_only: bool = False) -> list[str]:
 def event_kinds(engine: Engine, notes_only: bool = False) -> list[str]:
     """The kinds of the dated events, most frequent first."""
     statement = (
-        select(m.Event.kind)
+        select(col(m.Event.kind))
         .where(*_dated_events(notes_only))
-        .group_by(m.Event.kind)
-        .order_by(func.count(m.Event.id).desc(), m.Event.kind)
+        .group_by(col(m.Event.kind))
+        .order_by(func.count(col(m.Event.id)).desc(), col(m.Event.kind))
     )
     return read_frame(engine, statement)["kind"].tolist()
 
@@ -65,27 +67,27 @@ def events(
     e = m.Event
     conditions = _dated_events(notes_only)
     if companies:
-        conditions.append(e.company_id.in_(company_ids_named(companies)))
+        conditions.append(col(e.company_id).in_(company_ids_named(companies)))
     if kinds:
-        conditions.append(e.kind.in_(kinds))
+        conditions.append(col(e.kind).in_(kinds))
     statement = (
         select(
-            e.occurred_on.label("date"),
-            e.occurred_precision.label("precision"),
-            e.kind,
-            func.coalesce(m.Company.name, NO_COMPANY).label("company"),
-            e.title,
-            m.AIModel.name.label("model"),
-            m.Product.name.label("product"),
-            e.expected,
-            source_text(engine, "event_id", e.id).label("sources"),
-            quote_text(engine, "event_id", e.id).label("quotes"),
+            col(e.occurred_on).label("date"),
+            col(e.occurred_precision).label("precision"),
+            col(e.kind),
+            func.coalesce(col(m.Company.name), NO_COMPANY).label("company"),
+            col(e.title),
+            col(m.AIModel.name).label("model"),
+            col(m.Product.name).label("product"),
+            col(e.expected),
+            source_text(engine, "event_id", col(e.id)).label("sources"),
+            quote_text(engine, "event_id", col(e.id)).label("quotes"),
         )
-        .outerjoin(m.Company, m.Company.id == e.company_id)
-        .outerjoin(m.AIModel, m.AIModel.id == e.model_id)
-        .outerjoin(m.Product, m.Product.id == e.product_id)
+        .outerjoin(m.Company, col(m.Company.id) == col(e.company_id))
+        .outerjoin(m.AIModel, col(m.AIModel.id) == col(e.model_id))
+        .outerjoin(m.Product, col(m.Product.id) == col(e.product_id))
         .where(*conditions)
-        .order_by(e.occurred_on, e.id)
+        .order_by(col(e.occurred_on), col(e.id))
     )
     frame = read_frame(engine, statement)
     return add_when(frame, "date", "precision")[EVENT_COLUMNS]
@@ -99,36 +101,40 @@ def model_eras(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     date the database knows (an event or a release).
     """
     a = m.AIModel
-    chain = (select(a.id.label("id"), a.id.label("root_id")).where(a.parent_id.is_(None))).cte(
-        "lineage_chain", recursive=True
-    )
+    chain = (
+        select(col(a.id).label("id"), col(a.id).label("root_id")).where(col(a.parent_id).is_(None))
+    ).cte("lineage_chain", recursive=True)
     child = aliased(m.AIModel)
     chain = chain.union_all(
-        select(child.id, chain.c.root_id).join(chain, child.parent_id == chain.c.id)
+        select(col(child.id), chain.c.root_id).join(chain, col(child.parent_id) == chain.c.id)
     )
     root = aliased(m.AIModel)
     developer = aliased(m.Company)
-    conditions = [a.released_on.is_not(None)]
-    conditions += notes_conditions(notes_only, "model_id", a.id)
-    window = {"partition_by": chain.c.root_id, "order_by": (a.released_on, a.id)}
-    next_release = func.lead(a.released_on, type_=Date).over(**window)
-    next_precision = func.lead(a.released_precision, type_=String).over(**window)
+    conditions: list[ColumnElement[bool]] = [col(a.released_on).is_not(None)]
+    conditions.append(notes_filter("model_id", col(a.id), notes_only))
+    order = (col(a.released_on), col(a.id))
+    next_release = func.lead(col(a.released_on), type_=Date).over(
+        partition_by=chain.c.root_id, order_by=order
+    )
+    next_precision = func.lead(col(a.released_precision), type_=String).over(
+        partition_by=chain.c.root_id, order_by=order
+    )
     statement = (
         select(
-            root.name.label("lineage"),
-            a.name.label("model"),
-            developer.name.label("developer"),
-            a.released_on.label("start"),
-            a.released_precision.label("precision"),
+            col(root.name).label("lineage"),
+            col(a.name).label("model"),
+            col(developer.name).label("developer"),
+            col(a.released_on).label("start"),
+            col(a.released_precision).label("precision"),
             next_release.label("end"),
             next_precision.label("end_precision"),
-            source_text(engine, "model_id", a.id).label("sources"),
+            source_text(engine, "model_id", col(a.id)).label("sources"),
         )
-        .join(chain, chain.c.id == a.id)
-        .join(root, root.id == chain.c.root_id)
-        .outerjoin(developer, developer.id == a.developer_id)
+        .join(chain, chain.c.id == col(a.id))
+        .join(root, col(root.id) == chain.c.root_id)
+        .outerjoin(developer, col(developer.id) == col(a.developer_id))
         .where(*conditions)
-        .order_by(root.name, a.released_on, a.id)
+        .order_by(col(root.name), col(a.released_on), col(a.id))
     )
     frame = read_frame(engine, statement)
     frame["ongoing"] = frame["end"].isna()
@@ -142,8 +148,8 @@ def model_eras(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
 def latest_date(engine: Engine) -> object:
     """The latest event or release date in the database (None in an empty one)."""
     statement = select(
-        select(func.max(m.Event.occurred_on)).scalar_subquery().label("event"),
-        select(func.max(m.AIModel.released_on)).scalar_subquery().label("release"),
+        select(func.max(col(m.Event.occurred_on))).scalar_subquery().label("event"),
+        select(func.max(col(m.AIModel.released_on))).scalar_subquery().label("release"),
     )
     with engine.connect() as connection:
         row = connection.execute(statement).one()
