@@ -460,8 +460,10 @@ _FALSE = {"false", "no", "0"}
 
 def flag(raw: Raw) -> bool | None:
     """true/false, yes/no or 1/0 (any case); a bool is itself."""
-    if isinstance(raw, bool) or _is_blank(raw):
-        return raw  # type: ignore[return-value]
+    if isinstance(raw, bool):
+        return raw
+    if _is_blank(raw):
+        return None
     value = _stripped(raw).casefold()
     if value in _TRUE:
         return True
