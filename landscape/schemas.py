@@ -160,11 +160,8 @@ def _apply_dates(model: SQLModel, dates: Mapping[str, tuple[str, str]]) -> None:
 def _row_errors(model: SQLModel, table: str, base: type[SQLModel]) -> dict[str, str]:
     """``rules.row_problems`` of the row ``model`` would write, keyed by the form's fields."""
     values = {name: getattr(model, name) for name in base.model_fields}
-    fields = {
-        column: text_field
-        for text_field, (date_field, _precision) in getattr(model, "DATES", {}).items()
-        for column in (date_field,)
-    }
+    dates: Mapping[str, tuple[str, str]] = getattr(model, "DATES", {})
+    fields = {date_field: text_field for text_field, (date_field, _precision) in dates.items()}
     errors: dict[str, str] = {}
     for attr, message in rules.row_problems(table, values):
         errors.setdefault(fields.get(attr, attr), message)
