@@ -16,19 +16,17 @@ Every failure is an ``InputError`` whose ``errors`` map a field (``name``, ``fou
 its field and the command line can print them.
 """
 
-import datetime as dt
-import re
-import unicodedata
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self, TypeVar
-from urllib.parse import urlsplit
 
 from pydantic import ValidationError, ValidationInfo, field_validator, model_validator
 from sqlmodel import Field, SQLModel
 
 from landscape import models as m
-from landscape.dates import DatePrecision, format_partial_date, parse_partial_date
-from landscape.iso_codes import COUNTRIES, CURRENCIES
+from landscape import rules
+from landscape.rules import QUOTE_REQUIRED, field_errors, latest_today
+
+__all__ = ["QUOTE_REQUIRED", "field_errors", "latest_today"]  # kept here for older imports
 
 
 class InputError(Exception):
@@ -70,6 +68,13 @@ TABLE_NOUNS = {
 }
 
 Model = TypeVar("Model", bound=SQLModel)
+# The fields that name what a new row is about (one must be given) and the message when none is.
+Subject = tuple[tuple[str, ...], str]
+
+
+def _subject_message(model: SQLModel) -> str:
+    subject: Subject | None = getattr(model, "SUBJECT", None)
+    return subject[1] if subject else "Required."
 
 
 def validate(model: type[Model], values: Mapping[str, Any]) -> Model:
@@ -80,7 +85,7 @@ def validate(model: type[Model], values: Mapping[str, Any]) -> Model:
         errors = field_errors(exc)
     # Rules across fields run only once every field passed; a missing subject is worth
     # saying at once, with the other errors.
-    subject: tuple[tuple[str, ...], str] | None = getattr(model, "SUBJECT", None)
+    subject: Subject | None = getattr(model, "SUBJECT", None)
     if subject and all(is_blank(values.get(field)) for field in subject[0]):
         errors.setdefault(subject[0][0], subject[1])
     raise InputError(errors)
@@ -104,133 +109,37 @@ def is_blank(value: Any) -> bool:
     return False
 
 
-def field_errors(exc: ValidationError) -> dict[str, str]:
-    """Pydantic's errors as {dotted field: first message}, in plain words."""
-    errors: dict[str, str] = {}
-    for error in exc.errors():
-        field = ".".join(str(part) for part in error["loc"]) or "form"
-        errors.setdefault(field, _plain(error))
-    return errors
-
-
-def _plain(error: Any) -> str:
-    context = error.get("ctx") or {}
-    match error["type"]:
-        case "missing":
-            return "Required."
-        case "greater_than_equal":
-            return f"Must be {context['ge']} or more."
-        case "string_too_long":
-            return f"At most {context['max_length']} characters."
-        case "int_parsing" | "int_from_float" | "int_type":
-            return "Must be a whole number."
-        case "float_parsing" | "float_type":
-            return "Must be a number."
-        case "enum":
-            return f"Must be one of: {context['expected'].replace(chr(39), '')}."
-    return str(error["msg"]).removeprefix("Value error, ")
-
-
-# ---------------------------------------------------------------- field rules
-
-
-def latest_today() -> dt.date:
-    """Today where the day is furthest on (UTC+14), so no user's today counts as future."""
-    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
+# ---------------------------------------------------------------- field rules (landscape.rules)
 
 
 def blank_to_none(value: Any) -> Any:
-    """An empty or spaces-only string is no value; anything else is kept exactly."""
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
+    """A blank value (``is_blank``) is None; anything else is kept exactly."""
+    return None if is_blank(value) else value
 
 
-def required_text(value: Any) -> Any:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValueError("Required.")
-    if isinstance(value, str) and any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise ValueError("Must be one line, without control characters.")
-    return value
+def _rule(rule: Any, *fields: str) -> Any:
+    """Attach ``rule`` (a ``landscape.rules`` function) to ``fields`` as a before-validator."""
+
+    def validate_field(value: Any) -> Any:
+        return rule(value)
+
+    validate_field.__name__ = getattr(rule, "__name__", "rule")
+    return field_validator(*fields, mode="before")(validate_field)
 
 
-def web_address(value: Any) -> Any:
-    """An http(s) address with a host and no spaces, kept exactly as typed."""
-    value = blank_to_none(value)
-    if value is None:
-        return None
-    text = str(value)
-    problem = "Not a web address: use the form https://example.com."
-    if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in text):
-        raise ValueError("A web address has no spaces or line breaks.")
-    try:
-        parts = urlsplit(text)
-        host = parts.hostname
-    except ValueError:
-        raise ValueError(problem) from None
-    if parts.scheme.lower() not in ("http", "https") or not host:
-        raise ValueError(problem)
-    if "." not in host and host != "localhost":
-        raise ValueError(f"{host!r} is not a full host name: use the form https://example.com.")
-    return text
+def not_in_future(value: Any, info: ValidationInfo) -> Any:
+    """A parsed date whose period starts after today is refused, unless the row is marked
+    ``expected`` (events declare ``expected`` before their date, so it is known here)."""
+    return rules.not_in_future(
+        value, expected=bool(info.data.get("expected")), can_be_expected="expected" in info.data
+    )
 
 
-def country_code(value: Any) -> Any:
-    value = blank_to_none(value)
-    if value is None:
-        return None
-    code = str(value).strip().upper()
-    if code not in COUNTRIES:
-        raise ValueError(f"{value!r} is not an ISO 3166 country code (two letters, e.g. US, CN).")
-    return code
+def _dates_after(fields: str) -> Any:
+    return field_validator(fields, mode="after")(not_in_future)
 
 
-def currency_code(value: Any) -> Any:
-    value = blank_to_none(value)
-    if value is None:
-        return None
-    code = str(value).strip().upper()
-    if code not in CURRENCIES:
-        raise ValueError(f"{value!r} is not an active ISO 4217 currency code (e.g. USD, CNY).")
-    return code
-
-
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
-
-def language_tag(value: Any) -> Any:
-    value = blank_to_none(value)
-    if value is None:
-        return None
-    if not _LANGUAGE_TAG.match(str(value)):
-        raise ValueError(f"{value!r} is not a language tag (e.g. en, zh, zh-Hans).")
-    return value
-
-
-def partial_date(value: Any, info: ValidationInfo) -> Any:
-    """``2022-11-30``, ``2020-06``, ``2015-Q4`` or ``2019`` as (first day, precision).
-
-    A date whose period starts after today is refused, unless the row is marked
-    ``expected`` (events declare ``expected`` before their date, so it is known here).
-    """
-    value = blank_to_none(value)
-    if value is None:
-        return None
-    if isinstance(value, tuple):
-        day, precision = value[0], DatePrecision(value[1] or DatePrecision.day)
-    elif isinstance(value, dt.date):
-        day, precision = value, DatePrecision.day
-    else:
-        day, precision = parse_partial_date(str(value))
-    if day > latest_today() and not info.data.get("expected"):
-        when = format_partial_date(day, precision)
-        if "expected" in info.data:
-            raise ValueError(f"{when} is in the future: mark the event expected, or fix the date.")
-        raise ValueError(f"{when} is in the future.")
-    return day, precision
-
-
-DateText = tuple[dt.date, DatePrecision] | None
+DateText = rules.PartialDate
 
 
 def _date_field(description: str) -> Any:
@@ -248,7 +157,21 @@ def _apply_dates(model: SQLModel, dates: Mapping[str, tuple[str, str]]) -> None:
         model.model_fields_set.update({date_field, precision_field})
 
 
+def _row_errors(model: SQLModel, table: str, base: type[SQLModel]) -> dict[str, str]:
+    """``rules.row_problems`` of the row ``model`` would write, keyed by the form's fields."""
+    values = {name: getattr(model, name) for name in base.model_fields}
+    dates: Mapping[str, tuple[str, str]] = getattr(model, "DATES", {})
+    fields = {date_field: text_field for text_field, (date_field, _precision) in dates.items()}
+    errors: dict[str, str] = {}
+    for attr, message in rules.row_problems(table, values):
+        errors.setdefault(fields.get(attr, attr), message)
+    return errors
+
+
 # ---------------------------------------------------------------- sources and citations
+
+
+_SOURCE_KIND = rules.vocabulary(m.SourceKind)
 
 
 class SourceCreate(m.SourceBase):
@@ -259,20 +182,22 @@ class SourceCreate(m.SourceBase):
 
     DATES: ClassVar = {"published": ("published_on", "published_precision")}
 
-    _title = field_validator("title", mode="before")(required_text)
-    _url = field_validator("url", mode="before")(web_address)
-    _language = field_validator("language", mode="before")(language_tag)
-    _texts = field_validator("publisher", "author", "locator", mode="before")(blank_to_none)
-    _published = field_validator("published", mode="before")(partial_date)
+    _title = _rule(rules.title, "title")
+    _url = _rule(rules.web_address, "url")
+    _language = _rule(rules.language_tag, "language")
+    _texts = _rule(rules.text, "publisher", "author", "locator")
+    _published = _dates_after("published")
 
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: Any) -> Any:
-        return m.SourceKind.article if blank_to_none(value) is None else value
+        return m.SourceKind.article if is_blank(value) else _SOURCE_KIND(value)
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
         _apply_dates(self, self.DATES)
+        if errors := _row_errors(self, "sources", m.SourceBase):
+            raise InputError(errors)
         return self
 
 
@@ -282,16 +207,9 @@ class SourceUpdate(SourceCreate):
     title: str | None = Field(default=None, max_length=500)  # type: ignore[assignment]
 
 
-QUOTE_REQUIRED = (
-    "Required: quote the source's own words that support this fact, in their original language."
-)
-
-
 def require_quote(value: str | None) -> str:
     """A citation quotes its source (issue #2); ``landscape validate`` flags one without."""
-    if value is None:
-        raise ValueError(QUOTE_REQUIRED)
-    return value
+    return rules.quote(value)
 
 
 # A citation model validates its defaults too, so that a quote left out is refused like a
@@ -314,10 +232,13 @@ class CitationCreate(SQLModel):
 
     model_config = QUOTED
     # Said at once with a missing quote (a failing field stops the rules below).
-    SUBJECT: ClassVar = (("source_id", "source"), "A new fact needs a source: pick one or add one.")
+    SUBJECT: ClassVar[Subject | None] = (
+        ("source_id", "source"),
+        "A new fact needs a source: pick one or add one.",
+    )
 
-    _texts = field_validator("quote", "note", mode="before")(blank_to_none)
-    _quoted = field_validator("quote", mode="after")(require_quote)
+    _quote = _rule(rules.quote, "quote")
+    _note = _rule(rules.text, "note")
 
     @field_validator("source", mode="before")
     @classmethod
@@ -330,7 +251,7 @@ class CitationCreate(SQLModel):
     @model_validator(mode="after")
     def _one_source(self) -> Self:
         if self.source_id is None and self.source is None:
-            raise InputError({"source_id": self.SUBJECT[1]})
+            raise InputError({"source_id": _subject_message(self)})
         if self.source_id is not None and self.source is not None:
             raise InputError(
                 {"source.title": "You picked a source and typed a new one: keep only one."}
@@ -349,8 +270,8 @@ class SubjectCitationCreate(SQLModel):
 
     model_config = QUOTED
 
-    _texts = field_validator("quote", "note", mode="before")(blank_to_none)
-    _quoted = field_validator("quote", mode="after")(require_quote)
+    _quote = _rule(rules.quote, "quote")
+    _note = _rule(rules.text, "note")
 
     @field_validator("subject", "subject_id", mode="before")
     @classmethod
@@ -378,15 +299,20 @@ class CompanyCreate(m.CompanyBase):
 
     DATES: ClassVar = {"founded": ("founded_on", "founded_precision")}
 
-    _name = field_validator("name", mode="before")(required_text)
-    _homepage = field_validator("homepage", mode="before")(web_address)
-    _country = field_validator("hq_country", mode="before")(country_code)
-    _texts = field_validator("description", "hq_city", "thesis_role", mode="before")(blank_to_none)
-    _founded = field_validator("founded", mode="before")(partial_date)
+    _name = _rule(rules.name, "name")
+    _addresses = _rule(rules.web_address, "homepage", "crunchbase_url")
+    _country = _rule(rules.country, "hq_country")
+    _texts = _rule(rules.text, "description", "hq_city", "logo")
+    _kind = _rule(rules.vocabulary(m.CompanyKind), "kind")
+    _status = _rule(rules.vocabulary(m.CompanyStatus), "status")
+    _thesis_role = _rule(rules.vocabulary(m.ThesisRole), "thesis_role")
+    _founded = _dates_after("founded")
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
         _apply_dates(self, self.DATES)
+        if errors := _row_errors(self, "companies", m.CompanyBase):
+            raise InputError(errors)
         return self
 
 
@@ -405,23 +331,26 @@ class ProductCreate(m.ProductBase):
     categories: list[str] = Field(default_factory=list)
 
     DATES: ClassVar = {"launched": ("launched_on", "launched_precision")}
-    SUBJECT: ClassVar = (("company_id",), "Pick the company that makes it.")
+    SUBJECT: ClassVar[Subject | None] = (("company_id",), "Pick the company that makes it.")
 
-    _name = field_validator("name", mode="before")(required_text)
-    _homepage = field_validator("homepage", mode="before")(web_address)
-    _texts = field_validator("description", mode="before")(blank_to_none)
-    _launched = field_validator("launched", mode="before")(partial_date)
+    _name = _rule(rules.name, "name")
+    _addresses = _rule(rules.web_address, "homepage", "repo_url")
+    _texts = _rule(rules.text, "description", "logo")
+    _launched = _dates_after("launched")
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
-        if self.company_id is None:
-            raise InputError({"company_id": self.SUBJECT[1]})
         _apply_dates(self, self.DATES)
+        errors = _row_errors(self, "products", m.ProductBase)
+        if self.company_id is None:
+            errors["company_id"] = _subject_message(self)
+        if errors:
+            raise InputError(errors)
         return self
 
 
 class ProductUpdate(ProductCreate):
-    SUBJECT: ClassVar = None  # an edit keeps the stored subject
+    SUBJECT: ClassVar[Subject | None] = None  # an edit keeps the stored subject
     name: str | None = Field(default=None, max_length=m.NAME_LENGTH)  # type: ignore[assignment]
     categories: list[str] | None = None  # type: ignore[assignment]
 
@@ -446,23 +375,22 @@ class FundingRoundCreate(m.FundingRoundBase):
     lead_investor_id: int | None = None
 
     DATES: ClassVar = {"announced": ("announced_on", "announced_precision")}
-    SUBJECT: ClassVar = (("company_id",), "Pick the company that raised the round.")
+    SUBJECT: ClassVar[Subject | None] = (("company_id",), "Pick the company that raised the round.")
 
-    _currency = field_validator("currency", mode="before")(currency_code)
-    _texts = field_validator("description", mode="before")(blank_to_none)
-    _amounts = field_validator(
-        "amount", "amount_usd", "pre_money_usd", "post_money_usd", mode="before"
-    )(blank_to_none)
-    _announced = field_validator("announced", mode="before")(partial_date)
+    _currency = _rule(rules.currency, "currency")
+    _texts = _rule(rules.text, "description")
+    _amounts = _rule(rules.amount, "amount", "amount_usd", "pre_money_usd", "post_money_usd")
+    _round_type = _rule(rules.vocabulary(m.RoundType), "round_type")
+    _status = _rule(rules.vocabulary(m.RoundStatus), "status")
+    _announced = _dates_after("announced")
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
-        errors: dict[str, str] = {}
+        _apply_dates(self, self.DATES)
+        errors = _row_errors(self, "funding_rounds", m.FundingRoundBase)
         investors = self.investor_ids or []
         if self.company_id is None:
-            errors["company_id"] = self.SUBJECT[1]
-        if self.amount is not None and self.currency is None:
-            errors["currency"] = "An amount needs its currency."
+            errors["company_id"] = _subject_message(self)
         if len(set(investors)) != len(investors):
             errors["investor_ids"] = "An investor is listed twice."
         if self.company_id is not None and self.company_id in investors:
@@ -474,14 +402,13 @@ class FundingRoundCreate(m.FundingRoundBase):
         if self.currency == "USD" and self.amount is not None and self.amount_usd is None:
             self.amount_usd = self.amount
             self.model_fields_set.add("amount_usd")
-        _apply_dates(self, self.DATES)
         return self
 
 
 class FundingRoundUpdate(FundingRoundCreate):
     """Changes to a round; ``investor_ids``, when given, replaces the investors."""
 
-    SUBJECT: ClassVar = None  # an edit keeps the stored subject
+    SUBJECT: ClassVar[Subject | None] = None  # an edit keeps the stored subject
 
     investor_ids: list[int] | None = None  # type: ignore[assignment]
 
@@ -492,18 +419,8 @@ class FundingRoundUpdate(FundingRoundCreate):
 
 # ---------------------------------------------------------------- metrics and events
 
-# Units whose values cannot be negative: amounts and counts.
-NON_NEGATIVE_UNITS = frozenset(
-    {
-        m.MetricUnit.count,
-        m.MetricUnit.usd,
-        m.MetricUnit.usd_per_day,
-        m.MetricUnit.count_per_week,
-        m.MetricUnit.gigabytes,
-        m.MetricUnit.kilobytes,
-        m.MetricUnit.people,
-    }
-)
+# Units whose values cannot be negative: amounts and counts (the rule is rules.row_problems).
+NON_NEGATIVE_UNITS = rules.NON_NEGATIVE_UNITS
 
 
 class MetricCreate(m.MetricBase):
@@ -518,29 +435,31 @@ class MetricCreate(m.MetricBase):
     as_of_text: DateText = _date_field("as of: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
 
     DATES: ClassVar = {"as_of_text": ("as_of", "as_of_precision")}
-    SUBJECT: ClassVar = (("company_id", "product_id", "model_id"), "Pick what the figure is about.")
+    SUBJECT: ClassVar[Subject | None] = (
+        ("company_id", "product_id", "model_id"),
+        "Pick what the figure is about.",
+    )
 
-    _texts = field_validator("label", "description", mode="before")(blank_to_none)
-    _numbers = field_validator("value_high", mode="before")(blank_to_none)
-    _as_of = field_validator("as_of_text", mode="before")(partial_date)
+    _texts = _rule(rules.text, "label", "description")
+    _numbers = _rule(rules.number, "value", "value_high")
+    _name = _rule(rules.vocabulary(m.MetricName), "name")
+    _unit = _rule(rules.vocabulary(m.MetricUnit), "unit")
+    _approximate = _rule(rules.flag, "approximate")
+    _as_of = _dates_after("as_of_text")
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
-        errors: dict[str, str] = {}
+        _apply_dates(self, self.DATES)
+        errors = _row_errors(self, "metrics", m.MetricBase)
         if self.company_id is None and self.product_id is None and self.model_id is None:
-            errors["company_id"] = self.SUBJECT[1]
-        if self.unit in NON_NEGATIVE_UNITS and self.value < 0:
-            errors["value"] = f"An amount or count in {self.unit.value} cannot be negative."
-        if self.value_high is not None and self.value_high < self.value:
-            errors["value_high"] = "The upper bound is below the value."
+            errors["company_id"] = _subject_message(self)
         if errors:
             raise InputError(errors)
-        _apply_dates(self, self.DATES)
         return self
 
 
 class MetricUpdate(MetricCreate):
-    SUBJECT: ClassVar = None  # an edit keeps the stored subject
+    SUBJECT: ClassVar[Subject | None] = None  # an edit keeps the stored subject
     name: m.MetricName | None = None  # type: ignore[assignment]
     value: float | None = None  # type: ignore[assignment]
     unit: m.MetricUnit | None = None  # type: ignore[assignment]
@@ -562,22 +481,30 @@ class EventCreate(m.EventBase):
     date: DateText = _date_field("when: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
 
     DATES: ClassVar = {"date": ("occurred_on", "occurred_precision")}
-    SUBJECT: ClassVar = (("company_id", "product_id", "model_id"), "Pick whose event it is.")
+    SUBJECT: ClassVar[Subject | None] = (
+        ("company_id", "product_id", "model_id"),
+        "Pick whose event it is.",
+    )
 
-    _title = field_validator("title", mode="before")(required_text)
-    _texts = field_validator("description", mode="before")(blank_to_none)
-    _date = field_validator("date", mode="before")(partial_date)
+    _title = _rule(rules.title, "title")
+    _texts = _rule(rules.text, "description")
+    _kind = _rule(rules.vocabulary(m.EventKind), "kind")
+    _expected = _rule(rules.flag, "expected")
+    _date = _dates_after("date")
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
-        if self.company_id is None and self.product_id is None and self.model_id is None:
-            raise InputError({"company_id": self.SUBJECT[1]})
         _apply_dates(self, self.DATES)
+        errors = _row_errors(self, "events", m.EventBase)
+        if self.company_id is None and self.product_id is None and self.model_id is None:
+            errors["company_id"] = _subject_message(self)
+        if errors:
+            raise InputError(errors)
         return self
 
 
 class EventUpdate(EventCreate):
-    SUBJECT: ClassVar = None  # an edit keeps the stored subject
+    SUBJECT: ClassVar[Subject | None] = None  # an edit keeps the stored subject
     kind: m.EventKind | None = None  # type: ignore[assignment]
     title: str | None = Field(default=None, max_length=500)  # type: ignore[assignment]
 

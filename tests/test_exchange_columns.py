@@ -14,6 +14,7 @@ def test_text_columns_keep_what_looks_like_other_types(value: str) -> None:
 
 def test_empty_text_is_null() -> None:
     assert c.text("") is None
+    assert c.text("   ") is None  # only spaces is no value, as in the forms
 
 
 @pytest.mark.parametrize(
@@ -23,12 +24,14 @@ def test_empty_text_is_null() -> None:
         (c.amount, "1.5", "whole number"),
         (c.amount, "1,000", "whole number"),
         (c.number, "NaN", "finite"),
-        (c.currency, "usd", "capitals"),
         (c.currency, "ABC", "ISO 4217"),
+        (c.currency, "XAU", "gold"),
         (c.url, "openai.com", "https://"),
         (c.url, "https://open ai.com", "spaces"),
         (c.url, "https://localhost", "domain"),
-        (c.country, "usa", "two-letter"),
+        (c.country, "usa", "two letters"),
+        (c.country, "ZZ", "ISO 3166-1"),
+        (c.language, "zh-a", "language tag"),
         (c.boolean, "maybe", "true or false"),
         (c.partial_date, "2022-13-01", "real date"),
         (c.json_object, "[1]", "JSON object"),
@@ -42,6 +45,8 @@ def test_bad_values_say_what_is_wrong(parser: c.Parser, raw: str, message: str) 
 def test_good_values_parse() -> None:
     assert c.amount(" 0042 ") == 42
     assert c.currency("CNY") == "CNY"
+    assert c.currency(" usd ") == "USD"  # codes are case-insensitive, stored as ISO writes them
+    assert c.country("cn") == "CN"
     assert c.url("https://openai.com/a?b=c") == "https://openai.com/a?b=c"
     assert c.boolean("Yes") is True
     assert c.partial_date("2015-Q4") == (dt.date(2015, 10, 1), "quarter")

@@ -87,7 +87,7 @@ def test_references_resolve_by_name_and_unknown_names_are_reported(
         b"company,announced,round_type,amount,currency,amount_usd\n"
         b"Harvey,2022-11,series_a,5000000,USD,5000000\n"
         b"Nobody Inc,2022,seed,1,USD,1\n"
-        b"Harvey,2022-12,seed,-5,usd,\n"
+        b"Harvey,2022-12,seed,-5,dollars,\n"
     )
     report = import_table(engine, "funding_rounds", data)
     assert not report.written

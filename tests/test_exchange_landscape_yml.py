@@ -80,7 +80,7 @@ def test_items_become_products_and_organizations_companies(migrated_url: str) ->
     report = import_landscape(db.get_engine(migrated_url), LANDSCAPE)
     assert report.written
     assert report.problems == [
-        "Models / Tools / Bad: homepage_url: 'not a url' is not a URL: it contains spaces"
+        "Models / Tools / Bad: homepage_url: A web address has no spaces or line breaks."
     ]
     companies = _companies(migrated_url)
     # deduplicated by Crunchbase URL (written two ways), named by organization.name

@@ -11,6 +11,7 @@ from landscape import db
 from landscape import models as m
 from landscape.cli import main
 from landscape.exchange.provenance import file_digest, file_source_title
+from landscape.rules import QUOTE_REQUIRED
 
 from .test_exchange_landscape_yml import LANDSCAPE
 
@@ -131,7 +132,8 @@ def test_a_restore_stays_an_exact_copy_and_counts_what_is_uncited(
     assert _validate(migrated_url, capsys)[0] == 1
 
 
-@pytest.mark.parametrize(("quote", "problem"), [("", "is required"), ("   ", "is only spaces")])
+# The rule's sentence, the same as the forms': an empty quote and one of only spaces are no quote.
+@pytest.mark.parametrize(("quote", "problem"), [("", QUOTE_REQUIRED), ("   ", QUOTE_REQUIRED)])
 def test_a_citation_without_a_quote_is_refused(
     seeded_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], quote: str, problem: str
 ) -> None:

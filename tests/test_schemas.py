@@ -37,7 +37,9 @@ def test_a_missing_subject_is_said_with_the_other_errors() -> None:
     assert set(errors) == {"amount", "company_id"}
     assert set(_errors(s.EventCreate, {"kind": "nope", "title": "T"})) == {"kind", "company_id"}
     assert set(_errors(s.FundingRoundUpdate, {"amount": -1})) == {"amount"}  # an edit keeps it
-    assert _errors(s.FundingRoundCreate, {"amount": -1})["amount"] == "Must be 0 or more."
+    assert _errors(s.FundingRoundCreate, {"amount": -1})["amount"] == (
+        '"-1" is negative: amounts are 0 or more.'
+    )
 
 
 def test_a_name_longer_than_the_column_is_refused_not_cut() -> None:
