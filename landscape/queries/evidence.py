@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, Select, false, func, literal, or_, select, true, union_all
-from sqlalchemy.orm import aliased
+from sqlalchemy import Engine, Select, Table, false, literal, or_, select, true, union_all
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import SQLModel
 
 from landscape import models as m
+from landscape import registry
 from landscape.queries import common
 from landscape.queries.frames import read_frame
 
@@ -44,128 +45,63 @@ def from_notes(id_column: Any, citation_column: str, notes_only: bool) -> Column
 # ---------------------------------------------------------------- citations by subject
 
 
-def _part(
-    supports: str, label: Any, joined: Select, about_company: ColumnElement[bool] | None
-) -> Select:
-    """One citable table's citations: (citation_id, supports, subject), narrowed to a company."""
-    statement = joined.add_columns(literal(supports).label("supports"), label.label("subject"))
-    return statement if about_company is None else statement.where(about_company)
+def _t(model: type[SQLModel]) -> Table:
+    return registry.record_of(model).sql_table
 
 
-def _citation_parts(company_id: int | None) -> list[Select]:
-    """One SELECT per citable table, naming each citation's subject in words."""
-    c = m.Citation
-    about = company_id is not None
+def _about_company(company_id: int) -> dict[str, Select[Any]]:
+    """Per citable table, the ids of its rows about a company and its facts: the company, its
+    people, products, rounds, investments made or received, models (and their prices), uses
+    of models, metrics, events and claims. Categories are about no company."""
+    company, person, product = _t(m.Company), _t(m.Person), _t(m.Product)
+    round_, investment, model = _t(m.FundingRound), _t(m.Investment), _t(m.AIModel)
+    price, use, metric, event = _t(m.ModelPrice), _t(m.ModelUse), _t(m.Metric), _t(m.Event)
+    claim_company = _t(m.ClaimCompany)
+    products_of_company = select(product.c.id).where(product.c.company_id == company_id)
+    return {
+        "companies": select(company.c.id).where(company.c.id == company_id),
+        "people": select(person.c.id).where(person.c.company_id == company_id),
+        "categories": select(_t(m.Category).c.id).where(false()),
+        "products": products_of_company,
+        "funding_rounds": select(round_.c.id).where(round_.c.company_id == company_id),
+        "investments": select(investment.c.id)
+        .join(round_, round_.c.id == investment.c.funding_round_id)
+        .where(or_(round_.c.company_id == company_id, investment.c.investor_id == company_id)),
+        "ai_models": select(model.c.id).where(model.c.developer_id == company_id),
+        "model_prices": select(price.c.id)
+        .join(model, model.c.id == price.c.model_id)
+        .where(model.c.developer_id == company_id),
+        "model_uses": select(use.c.id).where(
+            or_(use.c.company_id == company_id, use.c.product_id.in_(products_of_company))
+        ),
+        "metrics": select(metric.c.id).where(
+            or_(metric.c.company_id == company_id, metric.c.product_id.in_(products_of_company))
+        ),
+        "events": select(event.c.id).where(
+            or_(event.c.company_id == company_id, event.c.product_id.in_(products_of_company))
+        ),
+        "claims": select(claim_company.c.claim_id).where(claim_company.c.company_id == company_id),
+    }
 
-    def when(condition: ColumnElement[bool]) -> ColumnElement[bool] | None:
-        return condition if about else None
 
-    owner = aliased(m.Company)
-    investor = aliased(m.Company)
-    user = aliased(m.Company)
-    subject_company = aliased(m.Company)
-    base = select(c.id.label("citation_id"))
-    claim_of_company = select(m.ClaimCompany.claim_id).where(
-        m.ClaimCompany.company_id == company_id
-    )
-    return [
-        _part(
-            "company",
-            m.Company.name,
-            base.join(m.Company, m.Company.id == c.company_id),
-            when(m.Company.id == company_id),
-        ),
-        _part(
-            "person",
-            m.Person.name,
-            base.join(m.Person, m.Person.id == c.person_id),
-            when(m.Person.company_id == company_id),
-        ),
-        _part(
-            "category",
-            m.Category.name,
-            base.join(m.Category, m.Category.id == c.category_id),
-            when(false()),
-        ),
-        _part(
-            "product",
-            m.Product.name,
-            base.join(m.Product, m.Product.id == c.product_id),
-            when(m.Product.company_id == company_id),
-        ),
-        _part(
-            "funding round",
-            owner.name + literal(" — ") + m.FundingRound.round_type,
-            base.join(m.FundingRound, m.FundingRound.id == c.funding_round_id).join(
-                owner, owner.id == m.FundingRound.company_id
-            ),
-            when(m.FundingRound.company_id == company_id),
-        ),
-        _part(
-            "investment",
-            investor.name + literal(" → ") + owner.name,
-            base.join(m.Investment, m.Investment.id == c.investment_id)
-            .join(m.FundingRound, m.FundingRound.id == m.Investment.funding_round_id)
-            .join(owner, owner.id == m.FundingRound.company_id)
-            .join(investor, investor.id == m.Investment.investor_id),
-            when(
-                or_(
-                    m.FundingRound.company_id == company_id,
-                    m.Investment.investor_id == company_id,
-                )
-            ),
-        ),
-        _part(
-            "model",
-            m.AIModel.name,
-            base.join(m.AIModel, m.AIModel.id == c.model_id),
-            when(m.AIModel.developer_id == company_id),
-        ),
-        _part(
-            "model price",
-            m.AIModel.name + literal(" — ") + m.ModelPrice.label,
-            base.join(m.ModelPrice, m.ModelPrice.id == c.model_price_id).join(
-                m.AIModel, m.AIModel.id == m.ModelPrice.model_id
-            ),
-            when(m.AIModel.developer_id == company_id),
-        ),
-        _part(
-            "model use",
-            func.coalesce(m.Product.name, user.name, literal("?"))
-            + literal(" uses ")
-            + m.AIModel.name,
-            base.join(m.ModelUse, m.ModelUse.id == c.model_use_id)
-            .join(m.AIModel, m.AIModel.id == m.ModelUse.model_id)
-            .outerjoin(user, user.id == m.ModelUse.company_id)
-            .outerjoin(m.Product, m.Product.id == m.ModelUse.product_id),
-            when(or_(m.ModelUse.company_id == company_id, m.Product.company_id == company_id)),
-        ),
-        _part(
-            "metric",
-            func.coalesce(subject_company.name, m.Product.name, m.AIModel.name, literal("?"))
-            + literal(": ")
-            + func.coalesce(m.Metric.label, m.Metric.name),
-            base.join(m.Metric, m.Metric.id == c.metric_id)
-            .outerjoin(subject_company, subject_company.id == m.Metric.company_id)
-            .outerjoin(m.Product, m.Product.id == m.Metric.product_id)
-            .outerjoin(m.AIModel, m.AIModel.id == m.Metric.model_id),
-            when(or_(m.Metric.company_id == company_id, m.Product.company_id == company_id)),
-        ),
-        _part(
-            "event",
-            m.Event.title,
-            base.join(m.Event, m.Event.id == c.event_id).outerjoin(
-                m.Product, m.Product.id == m.Event.product_id
-            ),
-            when(or_(m.Event.company_id == company_id, m.Product.company_id == company_id)),
-        ),
-        _part(
-            "claim",
-            func.coalesce(m.Claim.summary_en, m.Claim.statement),
-            base.join(m.Claim, m.Claim.id == c.claim_id),
-            when(m.Claim.id.in_(claim_of_company)),
-        ),
-    ]
+def _citation_parts(company_id: int | None) -> list[Select[Any]]:
+    """One SELECT per citable table: (citation_id, supports, subject), the subject named by the
+    registry (the one human name of the row), narrowed to a company when one is given."""
+    citation = _t(m.Citation)
+    about = _about_company(company_id) if company_id is not None else {}
+    parts = []
+    for table, record in registry.citable().items():
+        column = citation.c[m.CITABLE[table]]
+        names = registry.name_query(table).subquery(f"{table}_names")
+        part = select(
+            citation.c.id.label("citation_id"),
+            literal(record.noun).label("supports"),
+            names.c.name.label("subject"),
+        ).join(names, names.c.id == column)
+        if company_id is not None:
+            part = part.where(column.in_(about[table]))
+        parts.append(part)
+    return parts
 
 
 def citations(
@@ -183,8 +119,7 @@ def citations(
     ``source_ids`` keeps those of some sources; ``search`` matches the quote or the subject.
     """
     cited = union_all(*_citation_parts(company_id)).subquery()
-    c = m.Citation
-    s = m.Source
+    c, s = _t(m.Citation).c, _t(m.Source).c
     statement = (
         select(
             cited.c.citation_id,
@@ -200,8 +135,8 @@ def citations(
             s.url,
             s.locator,
         )
-        .join(c, c.id == cited.c.citation_id)
-        .join(s, s.id == c.source_id)
+        .join_from(cited, _t(m.Citation), c.id == cited.c.citation_id)
+        .join(_t(m.Source), s.id == c.source_id)
         .order_by(cited.c.supports, cited.c.subject, c.id)
     )
     if source_ids:
