@@ -142,7 +142,8 @@ def test_the_command_prints_each_problem_and_exits_1(seeded_url: str, capsys) ->
         row_id = _id(connection, "SELECT id FROM metrics WHERE unit = 'furlongs'")
     assert main(["--db", seeded_url, "validate"]) == 1
     captured = capsys.readouterr()
-    assert f"metrics #{row_id} (GPT-3 · Training data · 2020-06): unit 'furlongs' is unknown" in captured.out
+    line = f"metrics #{row_id} (GPT-3 · Training data · 2020-06): unit 'furlongs' is unknown"
+    assert line in captured.out
     assert "landscape: error: 1 problem (metrics 1)" in captured.err
 
 
