@@ -30,7 +30,6 @@ from landscape.db import (
 )
 from landscape.exchange.export import ExportFormat
 from landscape.exchange.formats import Profile
-from landscape.exchange.tables import IMPORT_ORDER
 from landscape.seed import SeedError, load_seed
 
 if TYPE_CHECKING:
@@ -414,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="import a CSV/JSON file, or a whole export (folder or zip), all or nothing"
     )
     imp.add_argument("path", metavar="PATH", help="a table file, an export folder or a zip")
-    imp.add_argument("--table", choices=list(IMPORT_ORDER), help="the table of a single file")
+    imp.add_argument("--table", choices=list(registry.by_stem()), help="the table of a single file")
     imp.add_argument(
         "--profile",
         choices=[p.value for p in Profile],
