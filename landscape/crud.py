@@ -19,13 +19,13 @@ from typing import Any, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel
+from sqlalchemy.orm import object_session
+from sqlmodel import Session, SQLModel, col
 
 from landscape import models as m
-from landscape.dates import format_partial_date
+from landscape import registry
 from landscape.names import normalize_name
 from landscape.schemas import (
-    MODELS,
     CitationCreate,
     CompanyCreate,
     CompanyUpdate,
@@ -49,23 +49,6 @@ from landscape.schemas import (
 
 Row = TypeVar("Row", bound=SQLModel)
 
-# The table of each kind of row a citation can point at, by table name.
-TABLES: dict[str, type[SQLModel]] = {
-    "companies": m.Company,
-    "people": m.Person,
-    "categories": m.Category,
-    "products": m.Product,
-    "funding_rounds": m.FundingRound,
-    "investments": m.Investment,
-    "ai_models": m.AIModel,
-    "model_prices": m.ModelPrice,
-    "model_uses": m.ModelUse,
-    "metrics": m.Metric,
-    "events": m.Event,
-    "claims": m.Claim,
-}
-
-
 # ---------------------------------------------------------------- one entry point
 
 
@@ -86,7 +69,7 @@ def save(
     invalid field is reported at once, citation fields under ``citation.``; nothing is written
     unless all pass.
     """
-    create, update, _ = MODELS[table]
+    create, update, _ = registry.record(table).form_schemas()
     citation_model = SubjectCitationCreate if table == "sources" else CitationCreate
     errors: dict[str, str] = {}
     data = cited = None
@@ -104,7 +87,9 @@ def save(
         raise InputError(errors | duplicate.errors, duplicate)
     if errors:
         raise InputError(errors)
-    writer, editor, id_name, citation_name = _WRITERS[table]
+    writer, editor = _WRITERS[table]
+    id_name = registry.record(table).noun.replace(" ", "_") + "_id"  # funding_round_id
+    citation_name = "cite_for" if table == "sources" else "citation"
     if row_id is None:
         return writer(session, data=data, **{citation_name: cited})
     return editor(session, data=data, **{id_name: row_id, citation_name: cited})
@@ -162,7 +147,9 @@ def update_company(
 
 def _check_company_name(session: Session, name: str, own_id: int | None = None) -> None:
     found = session.execute(
-        select(m.Company.id, m.Company.name).where(m.Company.name_key == normalize_name(name))
+        select(col(m.Company.id), col(m.Company.name)).where(
+            col(m.Company.name_key) == normalize_name(name)
+        )
     ).first()
     if found is not None and found.id != own_id:
         raise DuplicateError("name", "companies", found.id, found.name)
@@ -176,7 +163,8 @@ def create_product(session: Session, *, data: ProductCreate, citation: CitationC
     _get(session, m.Company, data.company_id, "company_id")
     category_ids = _category_ids(session, data.categories)
     _check_product_name(session, data.company_id, data.name)
-    product = m.Product(**_columns(data, m.ProductBase), company_id=data.company_id)
+    product = m.Product(**_columns(data, m.ProductBase))
+    product.company_id = data.company_id  # type: ignore[assignment]
     _add(session, product, "name", "This company already has a product with this name.")
     _set_categories(session, m.ProductCategory, "product_id", product.id, category_ids)
     cite(session, citation=citation, subject="products", subject_id=_id(product))
@@ -215,8 +203,8 @@ def _check_product_name(
     session: Session, company_id: int | None, name: str, own_id: int | None = None
 ) -> None:
     found = session.execute(
-        select(m.Product.id, m.Product.name).where(
-            m.Product.company_id == company_id, m.Product.name_key == normalize_name(name)
+        select(col(m.Product.id), col(m.Product.name)).where(
+            col(m.Product.company_id) == company_id, col(m.Product.name_key) == normalize_name(name)
         )
     ).first()
     if found is not None and found.id != own_id:
@@ -234,7 +222,8 @@ def create_funding_round(
     _get(session, m.Company, data.company_id, "company_id")
     _check_investors(session, data.investor_ids)
     citation = resolve_source(session, citation)
-    funding_round = m.FundingRound(**_columns(data, m.FundingRoundBase), company_id=data.company_id)
+    funding_round = m.FundingRound(**_columns(data, m.FundingRoundBase))
+    funding_round.company_id = data.company_id  # type: ignore[assignment]
     _add(session, funding_round)
     round_id = _id(funding_round)
     cite(session, citation=citation, subject="funding_rounds", subject_id=round_id)
@@ -282,13 +271,15 @@ def update_funding_round(
 
 def _check_investors(session: Session, investor_ids: Iterable[int]) -> None:
     wanted = set(investor_ids)
-    found = set(session.execute(select(m.Company.id).where(m.Company.id.in_(wanted))).scalars())
+    found = set(
+        session.execute(select(col(m.Company.id)).where(col(m.Company.id).in_(wanted))).scalars()
+    )
     if missing := sorted(wanted - found):
         raise InputError({"investor_ids": f"No company with id {missing[0]}."})
 
 
 def _investments(session: Session, funding_round_id: int) -> list[m.Investment]:
-    statement = select(m.Investment).where(m.Investment.funding_round_id == funding_round_id)
+    statement = select(m.Investment).where(col(m.Investment.funding_round_id) == funding_round_id)
     return list(session.execute(statement).scalars())
 
 
@@ -325,7 +316,7 @@ def _set_investors(
 def create_metric(session: Session, *, data: MetricCreate, citation: CitationCreate) -> m.Metric:
     """Add a dated figure, cited by ``citation``."""
     subject = _subject(session, data)
-    metric = m.Metric(**_columns(data, m.MetricBase), **subject)
+    metric = m.Metric(**_columns(data, m.MetricBase) | subject)
     _add(session, metric)
     cite(session, citation=citation, subject="metrics", subject_id=_id(metric))
     return metric
@@ -355,7 +346,7 @@ def update_metric(
 def create_event(session: Session, *, data: EventCreate, citation: CitationCreate) -> m.Event:
     """Add a dated event, cited by ``citation``."""
     subject = _subject(session, data)
-    event = m.Event(**_columns(data, m.EventBase), **subject)
+    event = m.Event(**_columns(data, m.EventBase) | subject)
     _add(session, event)
     cite(session, citation=citation, subject="events", subject_id=_id(event))
     return event
@@ -443,7 +434,9 @@ def source_key(data: m.SourceBase) -> str:
 
 def _check_source_key(session: Session, data: m.SourceBase, own_id: int | None = None) -> None:
     found = session.execute(
-        select(m.Source.id, m.Source.title).where(m.Source.url_key == source_key(data))
+        select(col(m.Source.id), col(m.Source.title)).where(
+            col(m.Source.url_key) == source_key(data)
+        )
     ).first()
     if found is not None and found.id != own_id:
         raise DuplicateError("url" if data.url else "title", "sources", found.id, found.title)
@@ -476,15 +469,16 @@ def resolve_source(session: Session, citation: CitationCreate) -> CitationCreate
 
 
 def _cite_row(session: Session, source_id: int, data: SubjectCitationCreate) -> m.Citation:
-    _get(session, TABLES[data.subject], data.subject_id, "subject_id")
+    subject = registry.citable()[data.subject]  # SubjectCitationCreate checked the table
+    _get(session, subject.model, data.subject_id, "subject_id")
     source = session.get(m.Source, source_id)
     citation = m.Citation(
         source_id=source_id,
         quote=require_quote(data.quote),  # already checked: SubjectCitationCreate requires it
         quote_language=source.language if source else None,
         note=data.note,
-        **{m.CITABLE[data.subject]: data.subject_id},
     )
+    setattr(citation, m.CITABLE[data.subject], data.subject_id)
     _add(session, citation)
     return citation
 
@@ -537,7 +531,7 @@ def find_row_id(session: Session, table: str, key: str) -> int:
 def find_company_id(session: Session, name: str, field: str = "company") -> int:
     """The id of the company named ``name`` (under normalization), or an InputError."""
     found = session.execute(
-        select(m.Company.id).where(m.Company.name_key == normalize_name(name))
+        select(col(m.Company.id)).where(col(m.Company.name_key) == normalize_name(name))
     ).scalar_one_or_none()
     if found is None:
         raise InputError({field: f"No company named {name!r}."})
@@ -546,9 +540,9 @@ def find_company_id(session: Session, name: str, field: str = "company") -> int:
 
 def find_product_id(session: Session, name: str, company_id: int | None = None) -> int:
     """The id of the product named ``name``, narrowed to a company when given."""
-    statement = select(m.Product.id).where(m.Product.name_key == normalize_name(name))
+    statement = select(col(m.Product.id)).where(col(m.Product.name_key) == normalize_name(name))
     if company_id is not None:
-        statement = statement.where(m.Product.company_id == company_id)
+        statement = statement.where(col(m.Product.company_id) == company_id)
     ids = list(session.execute(statement).scalars())
     if len(ids) != 1:
         which = "No product" if not ids else f"{len(ids)} products"
@@ -559,7 +553,9 @@ def find_product_id(session: Session, name: str, company_id: int | None = None) 
 def find_source_id(session: Session, key: str) -> int:
     """The id of the source with this address or title (under normalization)."""
     found = session.execute(
-        select(m.Source.id).where(m.Source.url_key.in_([key.strip(), normalize_name(key)]))
+        select(col(m.Source.id)).where(
+            col(m.Source.url_key).in_([key.strip(), normalize_name(key)])
+        )
     ).scalar()
     if found is None:
         raise InputError({"source": f"No source with the id, address or title {key!r}."})
@@ -573,27 +569,10 @@ def _id(row: SQLModel) -> int:
     return int(row.id)  # type: ignore[attr-defined]
 
 
-_SINGULAR = {
-    "companies": "company",
-    "people": "person",
-    "categories": "category",
-    "products": "product",
-    "funding_rounds": "funding round",
-    "investments": "investment",
-    "ai_models": "AI model",
-    "model_prices": "model price",
-    "model_uses": "model use",
-    "metrics": "metric",
-    "events": "event",
-    "claims": "claim",
-    "sources": "source",
-}
-
-
 def _get(session: Session, table: type[Row], row_id: int | None, field: str) -> Row:
     row = session.get(table, row_id) if row_id is not None else None
     if row is None:
-        noun = _SINGULAR.get(table.__tablename__, "row")  # type: ignore[attr-defined]
+        noun = registry.record_of(table).noun
         raise InputError({field: f"No {noun} with id {row_id}."})
     return row
 
@@ -615,7 +594,7 @@ def _columns(data: SQLModel, base: type[SQLModel]) -> dict[str, Any]:
 
 def _stored(row: SQLModel, create: type[SQLModel]) -> dict[str, Any]:
     """A stored row as input to its Create model: columns, and each date as (day, precision)."""
-    base = MODELS[row.__tablename__][2]  # type: ignore[attr-defined]
+    _, _, base = registry.record_of(type(row)).form_schemas()
     values = _columns(row, base)
     for text_field, (date_field, precision_field) in create.DATES.items():  # type: ignore[attr-defined]
         day = values[date_field]
@@ -633,7 +612,7 @@ def _assign(
     row: SQLModel, merged: SQLModel, changes: SQLModel, derived: Iterable[str] = ()
 ) -> None:
     """Set on ``row`` only the columns the edit gave (and those derived from them)."""
-    base = MODELS[row.__tablename__][2]  # type: ignore[attr-defined]
+    _, _, base = registry.record_of(type(row)).form_schemas()
     given = set(changes.model_fields_set)
     for text_field, columns in type(merged).DATES.items():  # type: ignore[attr-defined]
         if text_field in given:
@@ -648,7 +627,7 @@ def _category_ids(session: Session, names: Iterable[str] | None) -> list[int]:
     ids: list[int] = []
     for name in names or []:
         found = session.execute(
-            select(m.Category.id).where(m.Category.name_key == normalize_name(name))
+            select(col(m.Category.id)).where(col(m.Category.name_key) == normalize_name(name))
         ).scalar_one_or_none()
         if found is None:
             raise InputError({"categories": f"No category named {name!r}."})
@@ -661,12 +640,17 @@ def _category_names(session: Session, company: m.Company) -> list[str]:
     return _names(session, m.CompanyCategory, "company_id", _id(company))
 
 
-def _names(session: Session, link: type[SQLModel], column: str, row_id: int) -> list[str]:
+def _names(
+    session: Session,
+    link: type[m.CompanyCategory] | type[m.ProductCategory],
+    column: str,
+    row_id: int,
+) -> list[str]:
     statement = (
-        select(m.Category.name)
-        .join(link, link.category_id == m.Category.id)  # type: ignore[attr-defined]
+        select(col(m.Category.name))
+        .join(link, col(link.category_id) == col(m.Category.id))
         .where(getattr(link, column) == row_id)
-        .order_by(m.Category.name)
+        .order_by(col(m.Category.name))
     )
     return list(session.execute(statement).scalars())
 
@@ -680,26 +664,23 @@ def _set_categories(
     session.flush()
 
 
-_WRITERS: dict[str, tuple[Callable[..., Any], Callable[..., Any], str, str]] = {
-    "companies": (create_company, update_company, "company_id", "citation"),
-    "products": (create_product, update_product, "product_id", "citation"),
-    "funding_rounds": (create_funding_round, update_funding_round, "funding_round_id", "citation"),
-    "metrics": (create_metric, update_metric, "metric_id", "citation"),
-    "events": (create_event, update_event, "event_id", "citation"),
-    "sources": (create_source, update_source, "source_id", "cite_for"),
+# The write functions of each table people add and edit (``registry.forms()``).
+_WRITERS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
+    "companies": (create_company, update_company),
+    "products": (create_product, update_product),
+    "funding_rounds": (create_funding_round, update_funding_round),
+    "metrics": (create_metric, update_metric),
+    "events": (create_event, update_event),
+    "sources": (create_source, update_source),
 }
 
 
 def describe(row: SQLModel) -> str:
-    """A short plain-text name for a saved row, for messages."""
-    if isinstance(row, m.Company | m.Product):
-        return row.name
-    if isinstance(row, m.Source | m.Event):
-        return row.title
-    if isinstance(row, m.FundingRound):
-        when = format_partial_date(row.announced_on, row.announced_precision)
-        return " ".join(part for part in (row.round_type, "round", when) if part)
-    if isinstance(row, m.Metric):
-        when = format_partial_date(row.as_of, row.as_of_precision)
-        return " ".join(part for part in (row.label or row.name, when) if part)
-    return f"{row.__tablename__} {getattr(row, 'id', '')}"  # type: ignore[attr-defined]
+    """The one human name of a saved row (``registry.row_name``), for messages."""
+    record = registry.record_of(type(row))
+    row_id = getattr(row, "id", None)
+    session = object_session(row)
+    if session is None or row_id is None or record.name_query is None:
+        return f"{record.noun} {row_id or ''}".strip()
+    session.flush()
+    return registry.row_name(session.connection(), record.table, row_id)

@@ -4,8 +4,8 @@ A table's record says what it is called (``noun``), which SQLModel class holds i
 Create / Update schemas of the forms (when people edit it by hand), its natural key (what makes
 an imported or seeded row "already there"), the column a citation uses to point at it, the
 file stem it is exported under, and how one of its rows is named for people. Every per-table map
-in crud, cli, export, evidence, forms, pages and the importer is derived from ``TABLES``; adding
-a table means adding its model, its migration and one record here (see docs/development.md).
+in crud, cli, export, evidence, forms, pages and validate is derived from ``TABLES``; adding a
+table means adding its model, its migration and one record here (see docs/adding-a-table.md).
 
 Names: ``row_names`` gives the one human name of a row, the same in the export, the dashboard,
 the forms and error messages. It is built in SQL (``name_query``) so that it can be read for
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, String, func, literal, select
+from sqlalchemy import Connection, Select, String, Table, func, literal, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
@@ -24,8 +24,9 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import SQLModel, col
 
 from landscape import models as m
+from landscape import schemas as s
 
-NameQuery = Callable[[], Select[Any]]
+NameQuery = Callable[[], Select[Any, Any]]
 
 SEPARATOR = " · "
 
@@ -94,8 +95,9 @@ def vocabulary_words(column: Any) -> ColumnElement[str]:
 
 
 def _simple(model: type[SQLModel], column: str = "name") -> NameQuery:
-    def query() -> Select[Any]:
-        return select(col(model.id).label("id"), getattr(model, column).label("name"))  # type: ignore[attr-defined]
+    def query() -> Select[Any, Any]:
+        table = model.__table__  # type: ignore[attr-defined]
+        return select(table.c.id.label("id"), table.c[column].label("name"))
 
     return query
 
@@ -108,44 +110,46 @@ def _funding_round_name(round_: Any, company: Any) -> ColumnElement[str]:
     )
 
 
-def _funding_rounds() -> Select[Any]:
+def _funding_rounds() -> Select[Any, Any]:
     f, company = m.FundingRound, aliased(m.Company)
     return select(col(f.id).label("id"), _funding_round_name(f, company).label("name")).join(
-        company, company.id == f.company_id
+        company, col(company.id) == col(f.company_id)
     )
 
 
-def _investments() -> Select[Any]:
-    i, f = m.Investment, m.FundingRound
+def _investments() -> Select[Any, Any]:
+    i, f = m.Investment, aliased(m.FundingRound)
     investor, company = aliased(m.Company), aliased(m.Company)
-    name = investor.name + literal(" → ") + _funding_round_name(f, company)
+    name = col(investor.name) + literal(" → ") + _funding_round_name(f, company)
     return (
         select(col(i.id).label("id"), name.label("name"))
-        .join(f, f.id == i.funding_round_id)
-        .join(company, company.id == f.company_id)
-        .join(investor, investor.id == i.investor_id)
+        .join(f, col(f.id) == col(i.funding_round_id))
+        .join(company, col(company.id) == col(f.company_id))
+        .join(investor, col(investor.id) == col(i.investor_id))
     )
 
 
-def _model_prices() -> Select[Any]:
+def _model_prices() -> Select[Any, Any]:
     p, model = m.ModelPrice, aliased(m.AIModel)
     name = joined(model.name, p.label, partial_date_text(p.as_of, p.as_of_precision))
-    return select(col(p.id).label("id"), name.label("name")).join(model, model.id == p.model_id)
+    return select(col(p.id).label("id"), name.label("name")).join(
+        model, col(model.id) == col(p.model_id)
+    )
 
 
-def _model_uses() -> Select[Any]:
+def _model_uses() -> Select[Any, Any]:
     u, model = m.ModelUse, aliased(m.AIModel)
     user, product = aliased(m.Company), aliased(m.Product)
     name = joined(func.coalesce(product.name, user.name), vocabulary_words(u.how), model.name)
     return (
         select(col(u.id).label("id"), name.label("name"))
-        .join(model, model.id == u.model_id)
-        .outerjoin(user, user.id == u.company_id)
-        .outerjoin(product, product.id == u.product_id)
+        .join(model, col(model.id) == col(u.model_id))
+        .outerjoin(user, col(user.id) == col(u.company_id))
+        .outerjoin(product, col(product.id) == col(u.product_id))
     )
 
 
-def _metrics() -> Select[Any]:
+def _metrics() -> Select[Any, Any]:
     x = m.Metric
     company, product, model = aliased(m.Company), aliased(m.Product), aliased(m.AIModel)
     name = joined(
@@ -155,27 +159,29 @@ def _metrics() -> Select[Any]:
     )
     return (
         select(col(x.id).label("id"), name.label("name"))
-        .outerjoin(company, company.id == x.company_id)
-        .outerjoin(product, product.id == x.product_id)
-        .outerjoin(model, model.id == x.model_id)
+        .outerjoin(company, col(company.id) == col(x.company_id))
+        .outerjoin(product, col(product.id) == col(x.product_id))
+        .outerjoin(model, col(model.id) == col(x.model_id))
     )
 
 
-def _events() -> Select[Any]:
+def _events() -> Select[Any, Any]:
     e = m.Event
     name = joined(e.title, partial_date_text(e.occurred_on, e.occurred_precision))
     return select(col(e.id).label("id"), name.label("name"))
 
 
-def _claims() -> Select[Any]:
+def _claims() -> Select[Any, Any]:
     c = m.Claim
     return select(col(c.id).label("id"), func.coalesce(c.summary_en, c.statement).label("name"))
 
 
-def _citations() -> Select[Any]:
+def _citations() -> Select[Any, Any]:
     c, source = m.Citation, aliased(m.Source)
-    name = source.title + literal(": ") + c.quote
-    return select(col(c.id).label("id"), name.label("name")).join(source, source.id == c.source_id)
+    name = col(source.title) + literal(": ") + func.coalesce(c.quote, "")
+    return select(col(c.id).label("id"), name.label("name")).join(
+        source, col(source.id) == col(c.source_id)
+    )
 
 
 # ---------------------------------------------------------------- the record
@@ -194,11 +200,18 @@ class TableRecord:
     update: type[SQLModel] | None = None  # the form's Update schema
     base: type[SQLModel] | None = None  # the Base whose fields are the editable columns
     link: tuple[str, str] | None = None  # a link table: (owner column, linked column)
+    command: str | None = None  # its name on the command line: `landscape add round`
+    money: tuple[str, ...] = ()  # columns holding amounts of money (never negative)
+    plural_noun: str | None = None  # rows in words, when not the table name: "models"
     extra: Mapping[str, Any] = field(default_factory=dict)  # free for a path's own needs
 
     @property
     def table(self) -> str:
         return str(self.model.__tablename__)  # type: ignore[attr-defined]
+
+    @property
+    def sql_table(self) -> Table:
+        return SQLModel.metadata.tables[self.table]
 
     @property
     def citation_column(self) -> str | None:
@@ -207,17 +220,80 @@ class TableRecord:
 
     @property
     def plural(self) -> str:
-        return self.table.replace("_", " ").replace("ai models", "AI models")
+        return self.plural_noun or self.table.replace("_", " ")
+
+    @property
+    def title(self) -> str:
+        """The noun as a heading or a tab: "Funding round"."""
+        return self.noun[:1].upper() + self.noun[1:]
+
+    @property
+    def named(self) -> bool:
+        """Whether rows carry a ``name`` unique under normalization (its ``name_key``)."""
+        return "name_key" in self.natural_key
+
+    @property
+    def name_scope(self) -> tuple[str, ...]:
+        """The columns a unique name is unique within (a product's: its company)."""
+        return tuple(column for column in self.natural_key if column != "name_key")
+
+    @property
+    def date_columns(self) -> list[tuple[str, str]]:
+        """(date column, precision column) of each partial date of the table."""
+        columns = self.sql_table.c
+        pairs = []
+        for column in columns:
+            if not column.name.endswith("_precision"):
+                continue
+            stem = column.name.removesuffix("_precision")
+            day = next((c for c in (f"{stem}_on", stem) if c in columns), None)
+            if day is not None:
+                pairs.append((day, column.name))
+        return pairs
+
+    def form_schemas(self) -> tuple[type[SQLModel], type[SQLModel], type[SQLModel]]:
+        """(Create, Update, Base) of a table people edit by hand; KeyError for any other."""
+        if self.create is None or self.update is None or self.base is None:
+            raise KeyError(f"{self.table} has no form")
+        return self.create, self.update, self.base
 
 
 def _records() -> dict[str, TableRecord]:
     records = [
-        TableRecord(m.Source, "source", ("url_key",), _simple(m.Source, "title"), "sources"),
+        TableRecord(
+            m.Source,
+            "source",
+            ("url_key",),
+            _simple(m.Source, "title"),
+            "sources",
+            s.SourceCreate,
+            s.SourceUpdate,
+            m.SourceBase,
+            command="source",
+        ),
         TableRecord(m.Category, "category", ("name_key",), _simple(m.Category), "categories"),
-        TableRecord(m.Company, "company", ("name_key",), _simple(m.Company), "companies"),
+        TableRecord(
+            m.Company,
+            "company",
+            ("name_key",),
+            _simple(m.Company),
+            "companies",
+            s.CompanyCreate,
+            s.CompanyUpdate,
+            m.CompanyBase,
+            command="company",
+        ),
         TableRecord(m.Person, "person", ("name_key",), _simple(m.Person), "people"),
         TableRecord(
-            m.Product, "product", ("company_id", "name_key"), _simple(m.Product), "products"
+            m.Product,
+            "product",
+            ("company_id", "name_key"),
+            _simple(m.Product),
+            "products",
+            s.ProductCreate,
+            s.ProductUpdate,
+            m.ProductBase,
+            command="product",
         ),
         TableRecord(
             m.FundingRound,
@@ -225,6 +301,11 @@ def _records() -> dict[str, TableRecord]:
             ("company_id", "announced_on", "announced_precision", "round_type"),
             _funding_rounds,
             "funding_rounds",
+            s.FundingRoundCreate,
+            s.FundingRoundUpdate,
+            m.FundingRoundBase,
+            command="round",
+            money=("amount", "amount_usd", "pre_money_usd", "post_money_usd"),
         ),
         TableRecord(
             m.Investment,
@@ -233,13 +314,16 @@ def _records() -> dict[str, TableRecord]:
             _investments,
             "investments",
         ),
-        TableRecord(m.AIModel, "AI model", ("name_key",), _simple(m.AIModel), "models"),
+        TableRecord(
+            m.AIModel, "model", ("name_key",), _simple(m.AIModel), "models", plural_noun="models"
+        ),
         TableRecord(
             m.ModelPrice,
             "model price",
             ("model_id", "label", "as_of", "as_of_precision"),
             _model_prices,
             "model_prices",
+            money=("price",),
         ),
         TableRecord(
             m.ModelUse,
@@ -254,9 +338,21 @@ def _records() -> dict[str, TableRecord]:
             ("company_id", "product_id", "model_id", "name", "label", "as_of", "as_of_precision"),
             _metrics,
             "metrics",
+            s.MetricCreate,
+            s.MetricUpdate,
+            m.MetricBase,
+            command="metric",
         ),
         TableRecord(
-            m.Event, "event", ("title", "occurred_on", "occurred_precision"), _events, "events"
+            m.Event,
+            "event",
+            ("title", "occurred_on", "occurred_precision"),
+            _events,
+            "events",
+            s.EventCreate,
+            s.EventUpdate,
+            m.EventBase,
+            command="event",
         ),
         TableRecord(m.Claim, "claim", ("statement",), _claims, "claims"),
         TableRecord(m.Citation, "citation", ("source_id", "quote"), _citations, "citations"),
@@ -285,6 +381,10 @@ def _records() -> dict[str, TableRecord]:
 # Every table, in the order a whole landscape is written: what a row refers to comes first.
 TABLES: dict[str, TableRecord] = _records()
 
+# The tables people add and edit by hand, in the order the Add data page and `landscape add`
+# list them (the most common first).
+FORM_ORDER = ("companies", "products", "funding_rounds", "metrics", "events", "sources")
+
 
 def record(table: str) -> TableRecord:
     """The record of ``table`` (its SQL name); KeyError names the known tables."""
@@ -305,30 +405,86 @@ def by_stem() -> dict[str, TableRecord]:
 
 
 def citable() -> dict[str, TableRecord]:
-    """Records of the tables a citation can support, by table."""
+    """Records of the tables a citation can support, by table, in import order."""
     return {t: r for t, r in TABLES.items() if r.citation_column is not None}
 
 
+def forms() -> dict[str, TableRecord]:
+    """Records of the tables people add and edit by hand (forms, `landscape add`), in order."""
+    return {table: TABLES[table] for table in FORM_ORDER}
+
+
+def by_command() -> dict[str, TableRecord]:
+    """Records of the tables `landscape add` / `edit` write, by their command-line name."""
+    return {r.command: r for r in forms().values() if r.command is not None}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link table seen from its owner: a company's ``categories``, a claim's ``companies``."""
+
+    owner: str  # the owning table: "companies"
+    column: str  # the exported name-list column: the linked table's stem, "categories"
+    model: type[SQLModel]  # the link table
+    owner_column: str  # "company_id"
+    linked: str  # the linked table: "categories"
+    linked_column: str  # "category_id"
+
+
+def links() -> list[Link]:
+    """Every link table, by the tables it joins (from its foreign keys)."""
+    found = []
+    for r in TABLES.values():
+        if r.link is None:
+            continue
+        owner_column, linked_column = r.link
+        columns = r.sql_table.c
+        owner = _target(columns[owner_column])
+        linked = _target(columns[linked_column])
+        column = TABLES[linked].stem or linked
+        found.append(Link(owner, column, r.model, owner_column, linked, linked_column))
+    return found
+
+
+def _target(column: Any) -> str:
+    (key,) = column.foreign_keys
+    return str(key.column.table.name)
+
+
 # ---------------------------------------------------------------- names, read
+
+
+def name_query(table: str) -> Select[Any, Any]:
+    """SELECT id, name of every row of ``table``; KeyError when its rows have no name."""
+    query = record(table).name_query
+    if query is None:
+        raise KeyError(f"rows of {table!r} have no name of their own")
+    return query()
 
 
 def row_names(
     connection: Connection, table: str, ids: Iterable[int] | None = None
 ) -> dict[int, str]:
     """The human name of rows of ``table`` (all, or those of ``ids``), by id."""
-    query = record(table).name_query
-    if query is None:
-        raise KeyError(f"rows of {table!r} have no name of their own")
-    statement = query()
+    statement = name_query(table)
     if ids is not None:
         wanted = list(ids)
         if not wanted:
             return {}
         inner = statement.subquery()
         statement = select(inner.c.id, inner.c.name).where(inner.c.id.in_(wanted))
-    return {int(row_id): str(name) for row_id, name in connection.execute(statement)}
+    return {int(row_id): str(name or "") for row_id, name in connection.execute(statement)}
 
 
 def row_name(connection: Connection, table: str, row_id: int) -> str:
     """The human name of one row ('' when it does not exist)."""
     return row_names(connection, table, [row_id]).get(row_id, "")
+
+
+def subject_names(connection: Connection) -> dict[tuple[str, int], str]:
+    """The human name of every row a citation can support, keyed by (table, id)."""
+    return {
+        (table, row_id): name
+        for table in citable()
+        for row_id, name in row_names(connection, table).items()
+    }

@@ -513,12 +513,5 @@ class EventUpdate(EventCreate):
         return self
 
 
-# Each Create model with its Update model and the Base whose fields are its table's columns.
-MODELS: dict[str, tuple[type[SQLModel], type[SQLModel], type[SQLModel]]] = {
-    "companies": (CompanyCreate, CompanyUpdate, m.CompanyBase),
-    "products": (ProductCreate, ProductUpdate, m.ProductBase),
-    "funding_rounds": (FundingRoundCreate, FundingRoundUpdate, m.FundingRoundBase),
-    "metrics": (MetricCreate, MetricUpdate, m.MetricBase),
-    "events": (EventCreate, EventUpdate, m.EventBase),
-    "sources": (SourceCreate, SourceUpdate, m.SourceBase),
-}
+# Which table each Create / Update model writes is said once, in landscape.registry
+# (``record(table).create``, ``.update``, ``.base``).

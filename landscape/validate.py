@@ -14,42 +14,27 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, Table, and_, or_, select
-from sqlmodel import SQLModel, col
+from sqlmodel import SQLModel
 
 from landscape import models as m
+from landscape import registry
 from landscape.dates import DatePrecision
-from landscape.export import subject_names
 from landscape.names import normalize_name
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
 YEARS_AHEAD = 10  # an expected event may lie in the future, but not further than this
 
 # (date column, precision column) pairs, wherever a table has them
-DATE_COLUMNS = [
-    ("founded_on", "founded_precision"),
-    ("launched_on", "launched_precision"),
-    ("announced_on", "announced_precision"),
-    ("released_on", "released_precision"),
-    ("as_of", "as_of_precision"),
-    ("occurred_on", "occurred_precision"),
-    ("published_on", "published_precision"),
-]
+DATE_COLUMNS = list(
+    dict.fromkeys(pair for record in registry.TABLES.values() for pair in record.date_columns)
+)
 
-MONEY_COLUMNS = {
-    "funding_rounds": ("amount", "amount_usd", "pre_money_usd", "post_money_usd"),
-    "model_prices": ("price",),
-}
+MONEY_COLUMNS = {table: r.money for table, r in registry.TABLES.items() if r.money}
 MONEY_UNITS = (m.MetricUnit.usd.value, m.MetricUnit.usd_per_day.value)
 
 # Tables whose rows carry a name that must be unique under normalization, and the columns
 # that scope the uniqueness (a product's name is unique within its company).
-NAMED_TABLES: dict[str, tuple[str, ...]] = {
-    "companies": (),
-    "people": (),
-    "categories": (),
-    "ai_models": (),
-    "products": ("company_id",),
-}
+NAMED_TABLES = {table: r.name_scope for table, r in registry.TABLES.items() if r.named}
 
 
 @dataclass(frozen=True)
@@ -71,11 +56,11 @@ class Checker:
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self.names = subject_names(connection)
-        self.names |= {
-            ("sources", row_id): title
-            for row_id, title in connection.execute(select(col(m.Source.id), col(m.Source.title)))
-            if row_id is not None
+        self.names = {  # the registry's one human name of every row that has one
+            (table, row_id): name
+            for table, record in registry.TABLES.items()
+            if record.name_query is not None
+            for row_id, name in registry.row_names(connection, table).items()
         }
 
     def problem(self, table: Table, row: dict, message: str) -> Problem:

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, inspect, select
 from sqlmodel import Session
 
-from landscape import crud, db
+from landscape import crud, db, registry
 from landscape import models as m
 from landscape import schemas as s
 
@@ -168,7 +168,7 @@ def test_a_round_with_investors_cites_every_row_from_one_new_source(seeded_url: 
         "lead_investor_id": fund,
     }
     round_id, label = _save(seeded_url, "funding_rounds", values, new_source | {"quote": "$21M"})
-    assert label == "series_a round 2023-04"
+    assert label == "Harvey · series a · 2023-04"  # the registry's name of the round
     assert _count(seeded_url, m.Source) == sources_before + 1
     with Session(db.get_engine(seeded_url)) as session:
         row = session.get(m.FundingRound, round_id)
@@ -207,7 +207,7 @@ def test_a_metric_needs_a_subject_that_exists(seeded_url: str, notes_id: int) ->
     assert "company_id" in _refused(seeded_url, "metrics", figure | {"company_id": 10_000}, cite)
     openai = _id(seeded_url, m.Company, name="OpenAI")
     _, label = _save(seeded_url, "metrics", figure | {"company_id": openai}, cite)
-    assert label == "users 2022-12"
+    assert label == "OpenAI · users · 2022-12"  # the registry's name of the metric
 
 
 def test_an_edit_that_unmarks_a_future_event_is_refused(seeded_url: str, notes_id: int) -> None:
@@ -261,13 +261,12 @@ def test_rows_are_found_by_name(seeded_url: str) -> None:
 # ---------------------------------------------------------------- every stored row survives an edit
 
 
-@pytest.mark.parametrize("table", ["companies", "products", "funding_rounds", "metrics", "events",
-                                   "sources"])  # fmt: skip
+@pytest.mark.parametrize("table", list(registry.forms()))
 def test_saving_a_stored_row_unchanged_changes_nothing(seeded_url: str, table: str) -> None:
     """What the edit form shows for each seeded row passes the rules and saves as it was."""
     from landscape.queries.forms import form_values
 
-    model = crud.TABLES.get(table, m.Source)
+    model = registry.record(table).model
     engine = db.get_engine(seeded_url)
     openai = _id(seeded_url, m.Company, name="OpenAI")
     extra = {  # the seed has none of these yet

@@ -110,7 +110,7 @@ def test_products_events_and_expected_future_dates(seeded_url: str) -> None:
     events = (
         "date,kind,title,expected,product,funding_round\n"
         "2999-01,release,GPT-9 ships,true,ChatGPT Plus,\n"
-        "2019,funding,Microsoft invests,false,,OpenAI corporate_round 2019\n"
+        "2019,funding,Microsoft invests,false,,OpenAI · corporate round · 2019\n"
     )
     report = import_table(engine, "events", events.encode())
     assert report.written, [str(p) for p in report.problems]

@@ -285,9 +285,9 @@ def _source(at: AppTest, url: str) -> None:
 
 # table -> (fill the form, a table that grows, by how much, what the message names)
 FILLERS: dict[str, tuple[Callable[[AppTest, str], None], type, int, str]] = {
-    "funding_rounds": (_round, m.Investment, 2, "funding round series_a round 2023-04"),
+    "funding_rounds": (_round, m.Investment, 2, "funding round Harvey · series a · 2023-04"),
     "products": (_product, m.Product, 1, "product Playground"),
-    "metrics": (_metric, m.Source, 1, "metric users 2022-12"),
+    "metrics": (_metric, m.Source, 1, "metric OpenAI · users · 2022-12"),
     "sources": (_source, m.Citation, 1, "source An interview"),
 }
 

@@ -11,7 +11,7 @@ def test_every_citation_is_named_by_what_it_supports(landscape: LandscapeDB) -> 
     assert cited["subject"].notna().all() and list(cited.columns) == CITATION_COLUMNS
     by_id = cited.set_index("citation_id")
     investment = next(c for c in rows.citations if c.investment_id)
-    assert by_id.loc[investment.id, "subject"] == "Microsoft → OpenAI"
+    assert by_id.loc[investment.id, "subject"] == "Microsoft → OpenAI · corporate round · 2019"
     use = next(c for c in rows.citations if c.model_use_id)
     assert by_id.loc[use.id, "supports"] == "model use"
 

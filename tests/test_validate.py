@@ -93,27 +93,27 @@ CASES = {
     "negative amount": (
         "funding_rounds",
         ["UPDATE funding_rounds SET amount = -5 WHERE round_type = 'pledge'"],
-        ("funding_rounds", "amount is negative (-5)", "OpenAI pledge 2015-Q4"),
+        ("funding_rounds", "amount is negative (-5)", "OpenAI · pledge · 2015-Q4"),
     ),
     "negative price": (
         "model_prices",
         ["UPDATE model_prices SET price = -0.02 WHERE label = 'Davinci usage'"],
-        ("model_prices", "price is negative", "Davinci: Davinci usage"),
+        ("model_prices", "price is negative", "Davinci · Davinci usage"),
     ),
     "amount without currency": (
         "funding_rounds",
         ["UPDATE funding_rounds SET currency = NULL WHERE round_type = 'pledge'"],
-        ("funding_rounds", "an amount without its currency", "OpenAI pledge 2015-Q4"),
+        ("funding_rounds", "an amount without its currency", "OpenAI · pledge · 2015-Q4"),
     ),
     "unknown unit": (
         "metrics",
         ["UPDATE metrics SET unit = 'furlongs' WHERE label = 'Training data'"],
-        ("metrics", "unit 'furlongs' is unknown", "GPT-3: Training data"),
+        ("metrics", "unit 'furlongs' is unknown", "GPT-3 · Training data"),
     ),
     "inverted range": (
         "metrics",
         ["UPDATE metrics SET value_high = 1 WHERE label LIKE 'Running cost per day%'"],
-        ("metrics", "value_high 1.0 is below value", "ChatGPT: Running cost per day"),
+        ("metrics", "value_high 1.0 is below value", "ChatGPT · Running cost per day"),
     ),
 }
 
@@ -142,7 +142,8 @@ def test_the_command_prints_each_problem_and_exits_1(seeded_url: str, capsys) ->
         row_id = _id(connection, "SELECT id FROM metrics WHERE unit = 'furlongs'")
     assert main(["--db", seeded_url, "validate"]) == 1
     captured = capsys.readouterr()
-    assert f"metrics #{row_id} (GPT-3: Training data): unit 'furlongs' is unknown" in captured.out
+    line = f"metrics #{row_id} (GPT-3 · Training data · 2020-06): unit 'furlongs' is unknown"
+    assert line in captured.out
     assert "landscape: error: 1 problem (metrics 1)" in captured.err
 
 

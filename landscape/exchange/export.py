@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, Select, case, literal, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, Engine, Select, Table, case, literal, select
+from sqlmodel import SQLModel
 
 from landscape import models as m
+from landscape import registry
 from landscape.dates import format_partial_date
 from landscape.exchange.formats import UTF8_BOM, Profile, cell, write_csv
 
@@ -40,207 +41,226 @@ _PARTIAL_DATES = [
 ]
 
 
-def _companies() -> Select:
-    parent = aliased(m.Company)
-    c = m.Company
+def _table(model: type[SQLModel]) -> Table:
+    return registry.record_of(model).sql_table
+
+
+def _companies() -> Select[Any]:
+    c = _table(m.Company)
+    parent = c.alias("parent")
     return (
         select(
-            c.id, c.name, c.kind, c.description, c.homepage, c.founded_on, c.founded_precision,
-            c.hq_city, c.hq_country, c.status, c.thesis_role, c.parent_id,
-            parent.name.label("parent"), c.crunchbase_url, c.logo, c.extra, c.created_at,
-            c.updated_at,
+            c.c.id, c.c.name, c.c.kind, c.c.description, c.c.homepage, c.c.founded_on,
+            c.c.founded_precision, c.c.hq_city, c.c.hq_country, c.c.status, c.c.thesis_role,
+            c.c.parent_id, parent.c.name.label("parent"), c.c.crunchbase_url, c.c.logo,
+            c.c.extra, c.c.created_at, c.c.updated_at,
         )
-        .outerjoin(parent, parent.id == c.parent_id)
-        .order_by(c.id)
+        .outerjoin(parent, parent.c.id == c.c.parent_id)
+        .order_by(c.c.id)
     )  # fmt: skip
 
 
-def _categories() -> Select:
-    parent = aliased(m.Category)
-    c = m.Category
+def _categories() -> Select[Any]:
+    c = _table(m.Category)
+    parent = c.alias("parent")
     return (
         select(
-            c.id, c.name, c.label_zh, c.description, c.parent_id,
-            parent.name.label("parent"), c.position,
+            c.c.id, c.c.name, c.c.label_zh, c.c.description, c.c.parent_id,
+            parent.c.name.label("parent"), c.c.position,
         )
-        .outerjoin(parent, parent.id == c.parent_id)
-        .order_by(c.id)
+        .outerjoin(parent, parent.c.id == c.c.parent_id)
+        .order_by(c.c.id)
     )  # fmt: skip
 
 
-def _people() -> Select:
-    p = m.Person
+def _people() -> Select[Any]:
+    p, company = _table(m.Person), _table(m.Company)
     return (
         select(
-            p.id, p.name, p.name_zh, p.handle, p.title, p.company_id,
-            m.Company.name.label("company"), p.description,
+            p.c.id, p.c.name, p.c.name_zh, p.c.handle, p.c.title, p.c.company_id,
+            company.c.name.label("company"), p.c.description,
         )
-        .outerjoin(m.Company, m.Company.id == p.company_id)
-        .order_by(p.id)
+        .outerjoin(company, company.c.id == p.c.company_id)
+        .order_by(p.c.id)
     )  # fmt: skip
 
 
-def _products() -> Select:
-    p = m.Product
+def _products() -> Select[Any]:
+    p, company = _table(m.Product), _table(m.Company)
     return (
         select(
-            p.id, p.name, p.company_id, m.Company.name.label("company"), p.launched_on,
-            p.launched_precision, p.homepage, p.description, p.repo_url, p.logo, p.extra,
+            p.c.id, p.c.name, p.c.company_id, company.c.name.label("company"), p.c.launched_on,
+            p.c.launched_precision, p.c.homepage, p.c.description, p.c.repo_url, p.c.logo,
+            p.c.extra,
         )
-        .join(m.Company, m.Company.id == p.company_id)
-        .order_by(p.id)
+        .join(company, company.c.id == p.c.company_id)
+        .order_by(p.c.id)
     )  # fmt: skip
 
 
-def _funding_rounds() -> Select:
-    f = m.FundingRound
+def _funding_rounds() -> Select[Any]:
+    f, company = _table(m.FundingRound), _table(m.Company)
     return (
         select(
-            f.id, f.company_id, m.Company.name.label("company"), f.announced_on,
-            f.announced_precision, f.round_type, f.status, f.amount, f.currency, f.amount_usd,
-            f.pre_money_usd, f.post_money_usd, f.description,
+            f.c.id, f.c.company_id, company.c.name.label("company"), f.c.announced_on,
+            f.c.announced_precision, f.c.round_type, f.c.status, f.c.amount, f.c.currency,
+            f.c.amount_usd, f.c.pre_money_usd, f.c.post_money_usd, f.c.description,
         )
-        .join(m.Company, m.Company.id == f.company_id)
-        .order_by(f.id)
+        .join(company, company.c.id == f.c.company_id)
+        .order_by(f.c.id)
     )  # fmt: skip
 
 
-def _investments() -> Select:
-    i, f = m.Investment, m.FundingRound
-    investor, company = aliased(m.Company), aliased(m.Company)
+def _investments() -> Select[Any]:
+    i, f = _table(m.Investment), _table(m.FundingRound)
+    investor, company = _table(m.Company).alias("investor"), _table(m.Company).alias("company")
     return (
         select(
-            i.id, i.funding_round_id, f.company_id, company.name.label("company"),
-            f.announced_on, f.announced_precision, f.round_type, i.investor_id,
-            investor.name.label("investor"), i.is_lead,
+            i.c.id, i.c.funding_round_id, f.c.company_id, company.c.name.label("company"),
+            f.c.announced_on, f.c.announced_precision, f.c.round_type, i.c.investor_id,
+            investor.c.name.label("investor"), i.c.is_lead,
         )
-        .join(f, f.id == i.funding_round_id)
-        .join(company, company.id == f.company_id)
-        .join(investor, investor.id == i.investor_id)
-        .order_by(i.id)
+        .join(f, f.c.id == i.c.funding_round_id)
+        .join(company, company.c.id == f.c.company_id)
+        .join(investor, investor.c.id == i.c.investor_id)
+        .order_by(i.c.id)
     )  # fmt: skip
 
 
-def _models() -> Select:
-    a, parent = m.AIModel, aliased(m.AIModel)
+def _models() -> Select[Any]:
+    a, company = _table(m.AIModel), _table(m.Company)
+    parent = a.alias("parent")
     return (
         select(
-            a.id, a.name, a.developer_id, m.Company.name.label("developer"), a.released_on,
-            a.released_precision, a.status, a.modality, a.parent_id,
-            parent.name.label("parent"), a.open_weights, a.description,
+            a.c.id, a.c.name, a.c.developer_id, company.c.name.label("developer"),
+            a.c.released_on, a.c.released_precision, a.c.status, a.c.modality, a.c.parent_id,
+            parent.c.name.label("parent"), a.c.open_weights, a.c.description,
         )
-        .outerjoin(m.Company, m.Company.id == a.developer_id)
-        .outerjoin(parent, parent.id == a.parent_id)
-        .order_by(a.id)
+        .outerjoin(company, company.c.id == a.c.developer_id)
+        .outerjoin(parent, parent.c.id == a.c.parent_id)
+        .order_by(a.c.id)
     )  # fmt: skip
 
 
-def _model_prices() -> Select:
-    p = m.ModelPrice
+def _model_prices() -> Select[Any]:
+    p, model = _table(m.ModelPrice), _table(m.AIModel)
     return (
         select(
-            p.id, p.model_id, m.AIModel.name.label("model"), p.label, p.price, p.currency,
-            p.unit, p.as_of, p.as_of_precision,
+            p.c.id, p.c.model_id, model.c.name.label("model"), p.c.label, p.c.price,
+            p.c.currency, p.c.unit, p.c.as_of, p.c.as_of_precision,
         )
-        .join(m.AIModel, m.AIModel.id == p.model_id)
-        .order_by(p.id)
+        .join(model, model.c.id == p.c.model_id)
+        .order_by(p.c.id)
     )  # fmt: skip
 
 
-def _model_uses() -> Select:
-    u = m.ModelUse
+def _model_uses() -> Select[Any]:
+    u, model = _table(m.ModelUse), _table(m.AIModel)
+    company, product = _table(m.Company), _table(m.Product)
     return (
         select(
-            u.id, u.model_id, m.AIModel.name.label("model"), u.company_id,
-            m.Company.name.label("company"), u.product_id, m.Product.name.label("product"),
-            u.how, u.description,
+            u.c.id, u.c.model_id, model.c.name.label("model"), u.c.company_id,
+            company.c.name.label("company"), u.c.product_id, product.c.name.label("product"),
+            u.c.how, u.c.description,
         )
-        .join(m.AIModel, m.AIModel.id == u.model_id)
-        .outerjoin(m.Company, m.Company.id == u.company_id)
-        .outerjoin(m.Product, m.Product.id == u.product_id)
-        .order_by(u.id)
+        .join(model, model.c.id == u.c.model_id)
+        .outerjoin(company, company.c.id == u.c.company_id)
+        .outerjoin(product, product.c.id == u.c.product_id)
+        .order_by(u.c.id)
     )  # fmt: skip
 
 
-def _metrics() -> Select:
-    x = m.Metric
+def _metrics() -> Select[Any]:
+    x, company = _table(m.Metric), _table(m.Company)
+    product, model = _table(m.Product), _table(m.AIModel)
     return (
         select(
-            x.id, x.company_id, m.Company.name.label("company"), x.product_id,
-            m.Product.name.label("product"), x.model_id, m.AIModel.name.label("model"),
-            x.name, x.label, x.value, x.value_high, x.unit, x.approximate, x.as_of,
-            x.as_of_precision, x.description,
+            x.c.id, x.c.company_id, company.c.name.label("company"), x.c.product_id,
+            product.c.name.label("product"), x.c.model_id, model.c.name.label("model"),
+            x.c.name, x.c.label, x.c.value, x.c.value_high, x.c.unit, x.c.approximate,
+            x.c.as_of, x.c.as_of_precision, x.c.description,
         )
-        .outerjoin(m.Company, m.Company.id == x.company_id)
-        .outerjoin(m.Product, m.Product.id == x.product_id)
-        .outerjoin(m.AIModel, m.AIModel.id == x.model_id)
-        .order_by(x.id)
+        .outerjoin(company, company.c.id == x.c.company_id)
+        .outerjoin(product, product.c.id == x.c.product_id)
+        .outerjoin(model, model.c.id == x.c.model_id)
+        .order_by(x.c.id)
     )  # fmt: skip
 
 
-def _events() -> Select:
-    e = m.Event
+def _events() -> Select[Any]:
+    e, company = _table(m.Event), _table(m.Company)
+    product, model = _table(m.Product), _table(m.AIModel)
     return (
         select(
-            e.id, e.occurred_on, e.occurred_precision, e.kind, e.title, e.description,
-            e.expected, e.company_id, m.Company.name.label("company"), e.product_id,
-            m.Product.name.label("product"), e.model_id, m.AIModel.name.label("model"),
-            e.funding_round_id,
+            e.c.id, e.c.occurred_on, e.c.occurred_precision, e.c.kind, e.c.title,
+            e.c.description, e.c.expected, e.c.company_id, company.c.name.label("company"),
+            e.c.product_id, product.c.name.label("product"), e.c.model_id,
+            model.c.name.label("model"), e.c.funding_round_id,
         )
-        .outerjoin(m.Company, m.Company.id == e.company_id)
-        .outerjoin(m.Product, m.Product.id == e.product_id)
-        .outerjoin(m.AIModel, m.AIModel.id == e.model_id)
-        .order_by(e.id)
+        .outerjoin(company, company.c.id == e.c.company_id)
+        .outerjoin(product, product.c.id == e.c.product_id)
+        .outerjoin(model, model.c.id == e.c.model_id)
+        .order_by(e.c.id)
     )  # fmt: skip
 
 
-def _sources() -> Select:
-    s = m.Source
+def _sources() -> Select[Any]:
+    s = _table(m.Source)
     return select(
-        s.id, s.title, s.url, s.publisher, s.author, s.published_on, s.published_precision,
-        s.language, s.kind, s.locator,
-    ).order_by(s.id)  # fmt: skip
+        s.c.id, s.c.title, s.c.url, s.c.publisher, s.c.author, s.c.published_on,
+        s.c.published_precision, s.c.language, s.c.kind, s.c.locator,
+    ).order_by(s.c.id)  # fmt: skip
 
 
-def _claims() -> Select:
-    c = m.Claim
+def _claims() -> Select[Any]:
+    c, person = _table(m.Claim), _table(m.Person)
     return (
         select(
-            c.id, c.statement, c.summary_en, c.topic, c.stance, c.speaker, c.person_id,
-            m.Person.name.label("person"),
+            c.c.id, c.c.statement, c.c.summary_en, c.c.topic, c.c.stance, c.c.speaker,
+            c.c.person_id, person.c.name.label("person"),
         )
-        .outerjoin(m.Person, m.Person.id == c.person_id)
-        .order_by(c.id)
+        .outerjoin(person, person.c.id == c.c.person_id)
+        .order_by(c.c.id)
     )  # fmt: skip
 
 
 def citation_subject_columns() -> tuple[Any, Any]:
     """SQL expressions naming a citation's subject table and id."""
-    cit = m.Citation
+    cit = _table(m.Citation)
+    citable = registry.citable()
     table = case(
-        *[(getattr(cit, col).is_not(None), literal(tbl)) for tbl, col in m.CITABLE.items()]
+        *[
+            (cit.c[r.citation_column].is_not(None), literal(t))
+            for t, r in citable.items()
+            if r.citation_column
+        ]
     )
     subject_id = case(
-        *[(getattr(cit, col).is_not(None), getattr(cit, col)) for col in m.CITABLE.values()]
+        *[
+            (cit.c[r.citation_column].is_not(None), cit.c[r.citation_column])
+            for r in citable.values()
+            if r.citation_column
+        ]
     )
     return table.label("subject_table"), subject_id.label("subject_id")
 
 
-def _citations() -> Select:
-    cit = m.Citation
+def _citations() -> Select[Any]:
+    cit, source = _table(m.Citation), _table(m.Source)
     subject_table, subject_id = citation_subject_columns()
     return (
         select(
-            cit.id, cit.source_id, m.Source.title.label("source"), m.Source.url.label("source_url"),
-            subject_table, subject_id, cit.quote, cit.quote_language, cit.note,
+            cit.c.id, cit.c.source_id, source.c.title.label("source"),
+            source.c.url.label("source_url"), subject_table, subject_id, cit.c.quote,
+            cit.c.quote_language, cit.c.note,
         )
-        .join(m.Source, m.Source.id == cit.source_id)
-        .order_by(cit.id)
+        .join(source, source.c.id == cit.c.source_id)
+        .order_by(cit.c.id)
     )  # fmt: skip
 
 
-# File stem → query. The order is the order a reader (and an importer) needs them in.
-EXPORT_QUERIES: dict[str, Callable[[], Select]] = {
+# Each exported table's query (its own columns, with the names of what they refer to).
+_QUERIES: dict[str, Callable[[], Select[Any]]] = {
     "sources": _sources,
     "categories": _categories,
     "companies": _companies,
@@ -248,13 +268,18 @@ EXPORT_QUERIES: dict[str, Callable[[], Select]] = {
     "products": _products,
     "funding_rounds": _funding_rounds,
     "investments": _investments,
-    "models": _models,
+    "ai_models": _models,
     "model_prices": _model_prices,
     "model_uses": _model_uses,
     "metrics": _metrics,
     "events": _events,
     "claims": _claims,
     "citations": _citations,
+}
+
+# File stem → query, in the registry's order: the order a reader (and an importer) needs.
+EXPORT_QUERIES: dict[str, Callable[[], Select[Any]]] = {
+    stem: _QUERIES[record.table] for stem, record in registry.by_stem().items()
 }
 
 
@@ -266,67 +291,38 @@ class ExportFormat(StrEnum):
 MANIFEST_NAME = "manifest.json"
 ARCHIVE_NAME = "landscape-export.zip"
 
-# Columns computed from other tables, by table: written after the table's own columns.
-_DERIVED_COLUMNS = {
-    "companies": ["categories"],
-    "products": ["categories"],
-    "claims": ["companies"],
-    "events": ["funding_round"],
-    "citations": ["subject"],
-}
+# Columns computed from other tables, by file stem: written after the table's own columns.
+# A link table adds its owner a name-list column (a company's ``categories``).
+_DERIVED_COLUMNS: dict[str, list[str]] = {"events": ["funding_round"], "citations": ["subject"]}
+for _link in registry.links():
+    _DERIVED_COLUMNS.setdefault(registry.record(_link.owner).stem or _link.owner, []).append(
+        _link.column
+    )
 
 
 # ---------------------------------------------------------------- names of things
 
 
 def funding_round_names(connection: Connection) -> dict[int, str]:
-    """A readable name for every funding round: ``OpenAI corporate_round 2019``."""
-    names = {}
-    for row in connection.execute(_funding_rounds()).mappings():
-        when = format_partial_date(row["announced_on"], row["announced_precision"])
-        names[row["id"]] = f"{row['company']} {row['round_type']} {when}".strip()
-    return names
+    """The registry's name of every funding round: ``OpenAI · corporate round · 2019``."""
+    return registry.row_names(connection, "funding_rounds")
 
 
 def subject_names(connection: Connection) -> dict[tuple[str, int], str]:
-    """A readable name for every citable row, keyed by (table, id)."""
-    names: dict[tuple[str, int], str] = {}
-    simple = {
-        "companies": m.Company,
-        "people": m.Person,
-        "categories": m.Category,
-        "products": m.Product,
-        "ai_models": m.AIModel,
-    }
-    for table, model in simple.items():
-        for row_id, name in connection.execute(select(model.id, model.name)):
-            names[(table, row_id)] = name
-    for row_id, name in funding_round_names(connection).items():
-        names[("funding_rounds", row_id)] = name
-    for row in connection.execute(_investments()).mappings():
-        names[("investments", row["id"])] = f"{row['investor']} → {row['company']}"
-    for row in connection.execute(_model_prices()).mappings():
-        names[("model_prices", row["id"])] = f"{row['model']}: {row['label']}"
-    for row in connection.execute(_model_uses()).mappings():
-        user = row["product"] or row["company"]
-        names[("model_uses", row["id"])] = f"{user} {row['how']} {row['model']}"
-    for row in connection.execute(_metrics()).mappings():
-        subject = row["product"] or row["company"] or row["model"]
-        names[("metrics", row["id"])] = f"{subject}: {row['label'] or row['name']}"
-    for row_id, title in connection.execute(select(m.Event.id, m.Event.title)):
-        names[("events", row_id)] = title
-    for row_id, statement in connection.execute(select(m.Claim.id, m.Claim.statement)):
-        names[("claims", row_id)] = statement
-    return names
+    """The registry's name of every citable row, keyed by (table, id)."""
+    return registry.subject_names(connection)
 
 
-def _link_names(connection: Connection, link: Any, owner: str, named: Any, other: str) -> dict:
+def _link_names(connection: Connection, link: registry.Link) -> dict[int, str]:
     """owner id → '; '-joined names of the rows linked to it, in id order."""
     joined: dict[int, list[str]] = defaultdict(list)
+    table = registry.record_of(link.model).sql_table
+    named = registry.record(link.linked).sql_table
+    owner = table.c[link.owner_column]
     statement = (
-        select(getattr(link, owner), named.name)
-        .join(named, named.id == getattr(link, other))
-        .order_by(getattr(link, owner), named.id)
+        select(owner, named.c.name)
+        .join(named, named.c.id == table.c[link.linked_column])
+        .order_by(owner, named.c.id)
     )
     for owner_id, name in connection.execute(statement):
         joined[owner_id].append(name)
@@ -341,19 +337,10 @@ LIST_SEPARATOR = "; "
 
 def export_rows(connection: Connection, table: str) -> Iterator[Row]:
     """The rows of one exported table, dates at their precision, names beside ids."""
-    extra: dict[str, dict] = {}
-    if table == "companies":
-        extra["categories"] = _link_names(
-            connection, m.CompanyCategory, "company_id", m.Category, "category_id"
-        )
-    elif table == "products":
-        extra["categories"] = _link_names(
-            connection, m.ProductCategory, "product_id", m.Category, "category_id"
-        )
-    elif table == "claims":
-        extra["companies"] = _link_names(
-            connection, m.ClaimCompany, "claim_id", m.Company, "company_id"
-        )
+    extra: dict[str, dict[int, str]] = {}
+    for link in registry.links():
+        if registry.record(link.owner).stem == table:
+            extra[link.column] = _link_names(connection, link)
     rounds = funding_round_names(connection) if table == "events" else {}
     names = subject_names(connection) if table == "citations" else {}
     for raw in connection.execute(EXPORT_QUERIES[table]()).mappings():
@@ -460,7 +447,7 @@ def export_files(
             schema_revision=MigrationContext.configure(connection).get_current_revision(),
             sources=[
                 {"id": r.id, "title": r.title, "url": r.url}
-                for r in connection.execute(select(m.Source.id, m.Source.title, m.Source.url))
+                for r in connection.execute(select(*_table(m.Source).c["id", "title", "url"]))
             ],
         )
         for table in EXPORT_QUERIES:

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from landscape import ui
+from landscape import registry, ui
 from landscape.exchange.csv_import import import_stem, import_table
 from landscape.exchange.export import ExportFormat, export_zip
 from landscape.exchange.formats import Profile
 from landscape.exchange.landscape_yml import export_landscape
-from landscape.exchange.tables import SPECS
 
 engine = ui.engine()
 
@@ -25,7 +24,7 @@ upload = st.file_uploader(
     type=["csv", "txt", "tsv", "json"],
     key="import_file",
 )
-tables = list(SPECS)
+tables = list(registry.by_stem())  # file stems, in import order
 guess = import_stem(upload.name) if upload else None
 left, middle, right = st.columns(3)
 table = left.selectbox(

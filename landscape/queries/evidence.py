@@ -1,20 +1,18 @@
-"""Citations named by what they support.
+"""Where facts come from: the "notes only" test, and citations named by what they support.
 
-A fact is *from the notes* when a citation ties it to a source of kind ``notes``; the "Notes
-only" switch is ``queries.common.notes_filter``.
+A fact is *from the notes* when a citation ties it to a source of kind ``notes``.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, Select, false, func, literal, or_, select, union_all
-from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import col
+from sqlalchemy import Engine, Select, Table, false, literal, or_, select, union_all
+from sqlmodel import SQLModel
 
 from landscape import models as m
-from landscape.queries.common import AnySelect, read_frame
+from landscape import registry
+from landscape.queries.common import read_frame
 
 CITATION_COLUMNS = [
     "citation_id",
@@ -35,139 +33,63 @@ CITATION_COLUMNS = [
 # ---------------------------------------------------------------- citations by subject
 
 
-def _part(
-    supports: str, label: Any, joined: Select, about_company: ColumnElement[bool] | None
-) -> Select:
-    """One citable table's citations: (citation_id, supports, subject), narrowed to a company."""
-    statement = joined.add_columns(literal(supports).label("supports"), label.label("subject"))
-    return statement if about_company is None else statement.where(about_company)
+def _t(model: type[SQLModel]) -> Table:
+    return registry.record_of(model).sql_table
 
 
-def _citation_parts(company_id: int | None) -> list[Select]:
-    """One SELECT per citable table, naming each citation's subject in words."""
-    c = m.Citation
-    about = company_id is not None
+def _about_company(company_id: int) -> dict[str, Select[Any]]:
+    """Per citable table, the ids of its rows about a company and its facts: the company, its
+    people, products, rounds, investments made or received, models (and their prices), uses
+    of models, metrics, events and claims. Categories are about no company."""
+    company, person, product = _t(m.Company), _t(m.Person), _t(m.Product)
+    round_, investment, model = _t(m.FundingRound), _t(m.Investment), _t(m.AIModel)
+    price, use, metric, event = _t(m.ModelPrice), _t(m.ModelUse), _t(m.Metric), _t(m.Event)
+    claim_company = _t(m.ClaimCompany)
+    products_of_company = select(product.c.id).where(product.c.company_id == company_id)
+    return {
+        "companies": select(company.c.id).where(company.c.id == company_id),
+        "people": select(person.c.id).where(person.c.company_id == company_id),
+        "categories": select(_t(m.Category).c.id).where(false()),
+        "products": products_of_company,
+        "funding_rounds": select(round_.c.id).where(round_.c.company_id == company_id),
+        "investments": select(investment.c.id)
+        .join(round_, round_.c.id == investment.c.funding_round_id)
+        .where(or_(round_.c.company_id == company_id, investment.c.investor_id == company_id)),
+        "ai_models": select(model.c.id).where(model.c.developer_id == company_id),
+        "model_prices": select(price.c.id)
+        .join(model, model.c.id == price.c.model_id)
+        .where(model.c.developer_id == company_id),
+        "model_uses": select(use.c.id).where(
+            or_(use.c.company_id == company_id, use.c.product_id.in_(products_of_company))
+        ),
+        "metrics": select(metric.c.id).where(
+            or_(metric.c.company_id == company_id, metric.c.product_id.in_(products_of_company))
+        ),
+        "events": select(event.c.id).where(
+            or_(event.c.company_id == company_id, event.c.product_id.in_(products_of_company))
+        ),
+        "claims": select(claim_company.c.claim_id).where(claim_company.c.company_id == company_id),
+    }
 
-    def when(condition: ColumnElement[bool]) -> ColumnElement[bool] | None:
-        return condition if about else None
 
-    owner = aliased(m.Company)
-    investor = aliased(m.Company)
-    user = aliased(m.Company)
-    subject_company = aliased(m.Company)
-    base: AnySelect = select(col(c.id).label("citation_id"))
-    claim_of_company = select(col(m.ClaimCompany.claim_id)).where(
-        col(m.ClaimCompany.company_id) == company_id
-    )
-    return [
-        _part(
-            "company",
-            col(m.Company.name),
-            base.join(m.Company, col(m.Company.id) == col(c.company_id)),
-            when(col(m.Company.id) == company_id),
-        ),
-        _part(
-            "person",
-            col(m.Person.name),
-            base.join(m.Person, col(m.Person.id) == col(c.person_id)),
-            when(col(m.Person.company_id) == company_id),
-        ),
-        _part(
-            "category",
-            col(m.Category.name),
-            base.join(m.Category, col(m.Category.id) == col(c.category_id)),
-            when(false()),
-        ),
-        _part(
-            "product",
-            col(m.Product.name),
-            base.join(m.Product, col(m.Product.id) == col(c.product_id)),
-            when(col(m.Product.company_id) == company_id),
-        ),
-        _part(
-            "funding round",
-            col(owner.name) + literal(" — ") + col(m.FundingRound.round_type),
-            base.join(m.FundingRound, col(m.FundingRound.id) == col(c.funding_round_id)).join(
-                owner, col(owner.id) == col(m.FundingRound.company_id)
-            ),
-            when(col(m.FundingRound.company_id) == company_id),
-        ),
-        _part(
-            "investment",
-            col(investor.name) + literal(" → ") + col(owner.name),
-            base.join(m.Investment, col(m.Investment.id) == col(c.investment_id))
-            .join(m.FundingRound, col(m.FundingRound.id) == col(m.Investment.funding_round_id))
-            .join(owner, col(owner.id) == col(m.FundingRound.company_id))
-            .join(investor, col(investor.id) == col(m.Investment.investor_id)),
-            when(
-                or_(
-                    col(m.FundingRound.company_id) == company_id,
-                    col(m.Investment.investor_id) == company_id,
-                )
-            ),
-        ),
-        _part(
-            "model",
-            col(m.AIModel.name),
-            base.join(m.AIModel, col(m.AIModel.id) == col(c.model_id)),
-            when(col(m.AIModel.developer_id) == company_id),
-        ),
-        _part(
-            "model price",
-            col(m.AIModel.name) + literal(" — ") + col(m.ModelPrice.label),
-            base.join(m.ModelPrice, col(m.ModelPrice.id) == col(c.model_price_id)).join(
-                m.AIModel, col(m.AIModel.id) == col(m.ModelPrice.model_id)
-            ),
-            when(col(m.AIModel.developer_id) == company_id),
-        ),
-        _part(
-            "model use",
-            func.coalesce(col(m.Product.name), col(user.name), literal("?"))
-            + literal(" uses ")
-            + col(m.AIModel.name),
-            base.join(m.ModelUse, col(m.ModelUse.id) == col(c.model_use_id))
-            .join(m.AIModel, col(m.AIModel.id) == col(m.ModelUse.model_id))
-            .outerjoin(user, col(user.id) == col(m.ModelUse.company_id))
-            .outerjoin(m.Product, col(m.Product.id) == col(m.ModelUse.product_id)),
-            when(
-                or_(
-                    col(m.ModelUse.company_id) == company_id,
-                    col(m.Product.company_id) == company_id,
-                )
-            ),
-        ),
-        _part(
-            "metric",
-            func.coalesce(
-                col(subject_company.name), col(m.Product.name), col(m.AIModel.name), literal("?")
-            )
-            + literal(": ")
-            + func.coalesce(col(m.Metric.label), col(m.Metric.name)),
-            base.join(m.Metric, col(m.Metric.id) == col(c.metric_id))
-            .outerjoin(subject_company, col(subject_company.id) == col(m.Metric.company_id))
-            .outerjoin(m.Product, col(m.Product.id) == col(m.Metric.product_id))
-            .outerjoin(m.AIModel, col(m.AIModel.id) == col(m.Metric.model_id)),
-            when(
-                or_(col(m.Metric.company_id) == company_id, col(m.Product.company_id) == company_id)
-            ),
-        ),
-        _part(
-            "event",
-            col(m.Event.title),
-            base.join(m.Event, col(m.Event.id) == col(c.event_id)).outerjoin(
-                m.Product, col(m.Product.id) == col(m.Event.product_id)
-            ),
-            when(
-                or_(col(m.Event.company_id) == company_id, col(m.Product.company_id) == company_id)
-            ),
-        ),
-        _part(
-            "claim",
-            func.coalesce(col(m.Claim.summary_en), col(m.Claim.statement)),
-            base.join(m.Claim, col(m.Claim.id) == col(c.claim_id)),
-            when(col(m.Claim.id).in_(claim_of_company)),
-        ),
-    ]
+def _citation_parts(company_id: int | None) -> list[Select[Any]]:
+    """One SELECT per citable table: (citation_id, supports, subject), the subject named by the
+    registry (the one human name of the row), narrowed to a company when one is given."""
+    citation = _t(m.Citation)
+    about = _about_company(company_id) if company_id is not None else {}
+    parts = []
+    for table, record in registry.citable().items():
+        column = citation.c[m.CITABLE[table]]
+        names = registry.name_query(table).subquery(f"{table}_names")
+        part = select(
+            citation.c.id.label("citation_id"),
+            literal(record.noun).label("supports"),
+            names.c.name.label("subject"),
+        ).join(names, names.c.id == column)
+        if company_id is not None:
+            part = part.where(column.in_(about[table]))
+        parts.append(part)
+    return parts
 
 
 def citations(
@@ -185,37 +107,36 @@ def citations(
     ``source_ids`` keeps those of some sources; ``search`` matches the quote or the subject.
     """
     cited = union_all(*_citation_parts(company_id)).subquery()
-    c = m.Citation
-    s = m.Source
+    c, s = _t(m.Citation).c, _t(m.Source).c
     statement = (
         select(
             cited.c.citation_id,
             cited.c.supports,
             cited.c.subject,
-            col(c.quote),
-            col(c.quote_language),
-            col(c.note),
-            col(s.id).label("source_id"),
-            col(s.title).label("source"),
-            col(s.kind).label("source_kind"),
-            col(s.publisher),
-            col(s.url),
-            col(s.locator),
+            c.quote,
+            c.quote_language,
+            c.note,
+            s.id.label("source_id"),
+            s.title.label("source"),
+            s.kind.label("source_kind"),
+            s.publisher,
+            s.url,
+            s.locator,
         )
-        .join(c, col(c.id) == cited.c.citation_id)
-        .join(s, col(s.id) == col(c.source_id))
-        .order_by(cited.c.supports, cited.c.subject, col(c.id))
+        .join_from(cited, _t(m.Citation), c.id == cited.c.citation_id)
+        .join(_t(m.Source), s.id == c.source_id)
+        .order_by(cited.c.supports, cited.c.subject, c.id)
     )
     if source_ids:
-        statement = statement.where(col(s.id).in_(list(source_ids)))
+        statement = statement.where(s.id.in_(list(source_ids)))
     if search.strip():
         text = search.strip()
         statement = statement.where(
             or_(
-                col(c.quote).icontains(text, autoescape=True),
+                c.quote.icontains(text, autoescape=True),
                 cited.c.subject.icontains(text, autoescape=True),
             )
         )
     if notes_only:
-        statement = statement.where(col(s.kind) == m.SourceKind.notes.value)
+        statement = statement.where(s.kind == m.SourceKind.notes.value)
     return read_frame(engine, statement)
