@@ -1,6 +1,12 @@
-"""The importer: records of a table parsed, checked, resolved and written inside one session.
+"""The one importer of bulk writes: records of a table parsed, checked, resolved and written
+inside one session. CSV and JSON files, a whole export (``csv_import``), a landscape.yml
+(``landscape_yml``) and the seed (``landscape.seed``) all write through it, with its one
+resolver of names to ids (``resolver``).
 
-See ``landscape.exchange.csv_import`` for what an import promises; this module does the work.
+A record is the cells of one row as text, named by the export's columns (``tables.SPECS``);
+each is parsed by ``columns``' parsers, its references resolved, checked across columns
+(``Importer._check``), then found by its natural key (a duplicate: skipped, updated when
+upserting, or its empty fields filled) or added. See ``csv_import`` for what an import promises.
 """
 
 from collections import Counter, defaultdict
@@ -15,22 +21,12 @@ from sqlmodel import Session, SQLModel
 
 from landscape import models as m
 from landscape.exchange import columns as c
-from landscape.exchange.export import funding_round_names, subject_names
 from landscape.exchange.formats import Record
 from landscape.exchange.provenance import Origin, cite_file, record_quote, uncited
 from landscape.exchange.report import ImportReport, Outcome, Problem, Progress
-from landscape.exchange.resolver import Refs, int_or_none
-from landscape.exchange.tables import SPECS, TableSpec
+from landscape.exchange.resolver import Refs, Resolver, int_or_none
+from landscape.exchange.tables import LINKS, SPECS, UNIQUE_KEYS, TableSpec
 from landscape.names import normalize_name
-
-# Tables whose natural key the database itself keeps unique.
-_UNIQUE_KEYS = {"sources", "categories", "companies", "people", "products", "investments", "models"}
-# Tables whose dates may lie ahead when the row says it is expected.
-_LINK_TABLES = {
-    ("companies", "categories"): (m.CompanyCategory, "company_id", m.Category, "category_id"),
-    ("products", "categories"): (m.ProductCategory, "product_id", m.Category, "category_id"),
-    ("claims", "companies"): (m.ClaimCompany, "claim_id", m.Company, "company_id"),
-}
 
 
 class Abort(Exception):
@@ -48,16 +44,27 @@ class Importer:
         keep_ids: bool = False,
         report: ImportReport | None = None,
         progress: Progress | None = None,
+        link_duplicates: bool = False,
     ) -> None:
         self.session = session
+        self.link_duplicates = link_duplicates  # a duplicate's missing links are still added
         self.upsert = upsert
         self.keep_ids = keep_ids
         self.report = report or ImportReport(upsert=upsert)
         self.progress = progress
-        self.ids: dict[str, dict[int, int]] = defaultdict(dict)  # table → file id → row id
+        self.resolver = Resolver(session)
         self.added: dict[tuple[str, int], int] = {}  # (table, row id) → record that added it
         self.origins: dict[str, list[Origin]] = defaultdict(list)  # file → rows it wrote
-        self._labels: dict[str, dict[tuple[str, str], list[int]]] = {}
+        self.linked: Counter[str] = Counter()  # link table → links added
+
+    @property
+    def ids(self) -> dict[str, dict[int, int]]:
+        """table → id in the file → row id, for the rows of this import."""
+        return self.resolver.ids
+
+    def added_by_table(self) -> Counter[str]:
+        """How many rows each table gained, links included."""
+        return Counter(table for table, _row_id in self.added) + self.linked
 
     # -- files
 
@@ -95,9 +102,28 @@ class Importer:
 
     # -- one record
 
+    def import_one(
+        self, stem: str, cells: dict[str, str], file_name: str, number: int, *, fill: bool = False
+    ) -> tuple[Any, str]:
+        """Check and write one record given as cells (no header check); its row and action
+        (``error`` with no row when it was refused; the problems are in the report). With
+        ``fill``, a duplicate's empty fields are filled from the record."""
+        parents: list[tuple[Any, ...]] = []
+        spec = SPECS[stem]
+        record = Record(number, None, cells)  # type: ignore[arg-type]
+        result = self._record(spec, record, file_name, parents, fill=fill)
+        self._resolve_parents(spec, parents, file_name)
+        return result
+
     def _record(
-        self, spec: TableSpec, record: Record, file_name: str, parents: list[tuple[Any, ...]]
-    ) -> None:
+        self,
+        spec: TableSpec,
+        record: Record,
+        file_name: str,
+        parents: list[tuple[Any, ...]],
+        *,
+        fill: bool = False,
+    ) -> tuple[Any, str]:
         cells = dict(record.values)
         errors: list[tuple[str | None, str]] = []
         values = self._parse(spec, cells, errors)
@@ -108,14 +134,15 @@ class Importer:
             for column, message in errors:
                 self._problem(file_name, record.number, record.line, column, message)
             self._outcome(file_name, record, label, "error", errors[0][1])
-            return
+            return None, "error"
         file_id = file_row_id(cells)
-        row, action, detail = self._write(spec, values, file_id, record)
-        if file_id is not None:
-            self.ids[spec.table][file_id] = row.id
+        row, action, detail = self._write(spec, values, file_id, record, fill=fill)
+        self.resolver.remember(spec.table, file_id, row.id)
         self._outcome(file_name, record, label, action, detail)
         if action == "duplicate":
-            return
+            if self.link_duplicates:
+                self._link(spec, row, links)
+            return row, action
         if action in ("added", "updated"):
             where = f"{file_name} record {record.number}"
             where += f" (line {record.line})" if record.line is not None else ""
@@ -124,6 +151,7 @@ class Importer:
         parent_column = _parent_column(spec)
         if parent_column and (cells.get("parent") or cells.get("parent_id")):
             parents.append((record, row, cells.get("parent", ""), cells.get("parent_id", "")))
+        return row, action
 
     def _parse(
         self, spec: TableSpec, cells: dict[str, str], errors: list[tuple[str | None, str]]
@@ -178,9 +206,9 @@ class Importer:
                 spec.base.model_validate({k: v for k, v in given.items() if v is not None})
             except ValidationError as exc:
                 for error in exc.errors():
-                    attr = str(error["loc"][0]) if error["loc"] else None
-                    if error["type"] != "missing" and attr in given:
-                        errors.append((_column_of(spec, attr), error["msg"]))
+                    field = str(error["loc"][0]) if error["loc"] else None
+                    if error["type"] != "missing" and field in given:
+                        errors.append((_column_of(spec, field), error["msg"]))
 
     # -- references
 
@@ -192,7 +220,7 @@ class Importer:
         errors: list[tuple[str | None, str]],
     ) -> dict[str, list[int]]:
         """Set the row's reference ids in ``values``; returns the ids of its name-list links."""
-        ref = Refs(self, cells, errors)
+        ref = Refs(self.resolver, cells, errors)
         stem = spec.stem
         if stem == "people":
             values["company_id"] = ref.named("company_id", "company", m.Company)
@@ -230,41 +258,32 @@ class Importer:
             if column:
                 values[column] = subject_id
         return {
-            column: ref.name_list(column, _LINK_TABLES[(stem, column)][2])
+            column: ref.name_list(column, LINKS[(stem, column)].named)
             for column in spec.links
             if column in cells
         }
 
-    def id_by_name(self, model: type[SQLModel], name: str) -> int | None:
-        statement = select(model.id).where(model.name_key == normalize_name(name))  # type: ignore[attr-defined]
-        return self.session.execute(statement).scalar_one_or_none()
-
-    def labels(self, table: str) -> dict[tuple[str, str], list[int]]:
-        """(table, normalized label) → ids, for rows named only by a label (rounds, subjects)."""
-        if table not in self._labels:
-            connection = self.session.connection()
-            if table == "funding_rounds":
-                named = {
-                    ("funding_rounds", i): n for i, n in funding_round_names(connection).items()
-                }
-            else:
-                named = subject_names(connection)
-            index: dict[tuple[str, str], list[int]] = defaultdict(list)
-            for (tbl, row_id), name in named.items():
-                index[(tbl, normalize_name(name))].append(row_id)
-            self._labels[table] = index
-        return self._labels[table]
-
     # -- writing
 
     def _write(
-        self, spec: TableSpec, values: dict[str, Any], file_id: int | None, record: Record
+        self,
+        spec: TableSpec,
+        values: dict[str, Any],
+        file_id: int | None,
+        record: Record,
+        *,
+        fill: bool = False,
     ) -> tuple[Any, str, str]:
-        """Insert the row, or find its duplicate (and update it when upserting)."""
+        """Insert the row, or find its duplicate (and update it when upserting, or fill its
+        empty fields with ``fill``)."""
         key = _natural_key(spec, values)
         existing = None
-        if not self.keep_ids or spec.stem in _UNIQUE_KEYS:
+        if not self.keep_ids or spec.stem in UNIQUE_KEYS:
             existing = self._find(spec.model, key)
+        if existing is not None and fill:
+            empty = {a: v for a, v in values.items() if getattr(existing, a, None) is None}
+            changed = self._update(spec, existing, empty)
+            return existing, ("updated" if changed else "duplicate"), ", ".join(changed)
         if existing is not None:
             earlier = self.added.get((spec.table, existing.id))
             if earlier is not None:
@@ -279,7 +298,7 @@ class Importer:
         self.session.add(row)
         self._flush(record)
         self.added[(spec.table, row.id)] = record.number  # type: ignore[attr-defined]
-        self._labels.clear()
+        self.resolver.changed()
         return row, "added", ""
 
     def _find(self, model: type[SQLModel], key: dict[str, Any]) -> Any:
@@ -313,11 +332,12 @@ class Importer:
 
     def _link(self, spec: TableSpec, row: Any, links: dict[str, list[int]]) -> None:
         for column, ids in links.items():
-            link, owner, _named, other = _LINK_TABLES[(spec.stem, column)]
+            link = LINKS[(spec.stem, column)]
             for other_id in ids:
-                key = {owner: row.id, other: other_id}
-                if self._find(link, key) is None:
-                    self.session.add(link(**key))
+                key = {link.owner: row.id, link.other: other_id}
+                if self._find(link.model, key) is None:
+                    self.session.add(link.model(**key))
+                    self.linked[str(link.model.__tablename__)] += 1
         if links:
             self._flush(None)
 
@@ -326,9 +346,9 @@ class Importer:
     ) -> None:
         """Set parents once the whole file is in, so a parent may come after its child."""
         for record, row, name, raw_id in parents:
-            parent_id = self.ids[spec.table].get(int_or_none(raw_id) or -1)
+            parent_id = self.resolver.batch(spec.table, raw_id)
             if parent_id is None and name:
-                parent_id = self.id_by_name(spec.model, name)
+                parent_id = self.resolver.by_name(spec.model, name)
             if parent_id is None:
                 what = f"no {spec.stem} row named {name!r}" if name else (
                     f"parent_id {raw_id} is not in this import; name the parent"
