@@ -330,6 +330,11 @@ class Importer:
             where = f"record {record.number}" if record else "an update"
             raise Abort(f"the database refused {where}: {reason}") from None
 
+    def link(self, stem: str, row: Any, column: str, ids: list[int]) -> None:
+        """Link ``row`` of ``stem`` to the rows ``ids`` of its name-list ``column``, adding only
+        the missing links."""
+        self._link(SPECS[stem], row, {column: ids})
+
     def _link(self, spec: TableSpec, row: Any, links: dict[str, list[int]]) -> None:
         for column, ids in links.items():
             link = LINKS[(spec.stem, column)]
