@@ -11,9 +11,11 @@ Crunchbase URL's last part). ``second_path`` links the item to more categories. 
 no column for is kept, as written, in the row's ``extra`` JSON. Invalid items are reported as
 ``Category / Subcategory / Name: problem`` and skipped, or stop the import when ``strict``.
 Importing a file twice changes nothing: rows are found, never overwritten; only missing
-category links are added. The file is the source of what it adds: each new category, company
-and product cites it, quoting the entry (or item) that made the row, as written
-(``landscape.exchange.provenance``).
+category links are added. Rows are written through the one importer of bulk writes
+(``exchange.importer``: the same parsers, checks and name resolver as a CSV import or the seed);
+an item the importer refuses is reported like any invalid item. The file is the source of what
+it adds: each new category, company and product cites it, quoting the entry (or item) that
+made the row, as written (``landscape.exchange.provenance``).
 
 Writing: every company and product linked to a category, under its first category, with the
 others (and its kept ``second_path``) as ``second_path``; ``extra`` keys are written back.
@@ -26,10 +28,11 @@ from typing import Any
 
 import yaml
 from sqlalchemy import Engine, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from landscape import models as m
 from landscape.exchange.columns import url_problem
+from landscape.exchange.importer import Importer
 from landscape.exchange.provenance import Origin, cite_file, file_digest
 from landscape.names import normalize_name
 
@@ -75,6 +78,10 @@ class _Stop(Exception):
     """Strict mode met an invalid item."""
 
 
+class _Refused(Exception):
+    """The importer refused a row of the item being read."""
+
+
 def read_landscape(data: bytes | str) -> list[dict[str, Any]]:
     """The category list of a landscape.yml, or LandscapeFormatError."""
     try:
@@ -112,14 +119,18 @@ class LandscapeImporter:
         self.session = session
         self.report = report
         self.file_name = file_name
+        self.importer = Importer(session)
+        self.resolver = self.importer.resolver
+        self._records = 0
+        self._refusal = ""  # why the importer refused the last row
         self.origins: list[Origin] = []  # the rows this import added, with their entries
         self._entry: tuple[str, str] = ("", "")  # (quote, where) of the entry being read
         self._seen: set[tuple[str, Any]] = set()  # products added by this import
         self.crunchbase: dict[str, int] = {
             crunchbase_key(url): company_id
             for company_id, url in session.execute(
-                select(m.Company.id, m.Company.crunchbase_url).where(
-                    m.Company.crunchbase_url.is_not(None)  # type: ignore[union-attr]
+                select(col(m.Company.id), col(m.Company.crunchbase_url)).where(
+                    col(m.Company.crunchbase_url).is_not(None)
                 )
             )
         }
@@ -130,12 +141,20 @@ class LandscapeImporter:
             if not isinstance(category, dict) or not _text(category.get("name")):
                 self._invalid(f"category {position}", "a category needs a name")
                 continue
-            parent = self.category(category["name"], None, position)
+            try:
+                parent = self.category(category["name"], None, position)
+            except _Refused as refused:
+                self._invalid(category["name"], str(refused))
+                continue
             for sub_position, sub in enumerate(category.get("subcategories") or [], start=1):
                 if not isinstance(sub, dict) or not _text(sub.get("name")):
                     self._invalid(f"{category['name']} / {sub_position}", "needs a name")
                     continue
-                child = self.category(sub["name"], parent, sub_position)
+                try:
+                    child = self.category(sub["name"], parent, sub_position)
+                except _Refused as refused:
+                    self._invalid(f"{category['name']} / {sub['name']}", str(refused))
+                    continue
                 path = f"{category['name']} / {sub['name']}"
                 for item in sub.get("items") or []:
                     self.report.items += 1
@@ -148,11 +167,17 @@ class LandscapeImporter:
         for position, category in enumerate(categories, start=1):
             if isinstance(category, dict) and _text(category.get("name")):
                 self._reading(category, category["name"])
-                parent = self.category(category["name"], None, position)
+                try:
+                    parent = self.category(category["name"], None, position)
+                except _Refused:
+                    continue  # reported by run()
                 for sub_position, sub in enumerate(category.get("subcategories") or [], start=1):
                     if isinstance(sub, dict) and _text(sub.get("name")):
                         self._reading(sub, f"{category['name']} / {sub['name']}")
-                        self.category(sub["name"], parent, sub_position)
+                        try:
+                            self.category(sub["name"], parent, sub_position)
+                        except _Refused:
+                            continue  # reported by run()
 
     def category(self, name: str, parent: m.Category | None, position: int) -> m.Category:
         """The category ``name`` under ``parent``, created when missing."""
@@ -170,13 +195,15 @@ class LandscapeImporter:
             self.report.notes.append(
                 f"subcategory {parent.name} / {name}: the name is taken, stored as {stored!r}"
             )
-        row = m.Category(name=stored, parent_id=parent.id if parent else None, position=position)
-        self._add(row)
-        return row
+        cells = {"name": stored, "parent": parent.name if parent else "", "position": str(position)}
+        row = self._write("categories", cells)
+        if row is None:
+            raise _Refused(self._refusal)
+        return row  # type: ignore[no-any-return]
 
     def _category_named(self, name: str) -> m.Category | None:
-        statement = select(m.Category).where(m.Category.name_key == normalize_name(name))
-        return self.session.execute(statement).scalars().first()
+        found = self.resolver.by_name(m.Category, name)
+        return self.session.get(m.Category, found) if found is not None else None
 
     def category_path(self, path: Any) -> m.Category | None:
         """The subcategory a ``second_path`` entry names (``Category / Subcategory``)."""
@@ -196,6 +223,13 @@ class LandscapeImporter:
         if problem:
             self._invalid(where, problem)
             return
+        try:
+            self._item(item, category, where)
+        except _Refused as refused:
+            self._invalid(where, str(refused))
+
+    def _item(self, item: dict[str, Any], category: m.Category, where: str) -> None:
+        name = item["name"]
         self._reading(item, where)
         second = [self.category_path(entry) for entry in _as_list(item.get("second_path"))]
         if any(target is None for target in second):
@@ -206,13 +240,13 @@ class LandscapeImporter:
         organization = self.organization(item, where)
         if normalize_name(organization.name) == normalize_name(name) or "joined" in item:
             row: Any = organization
-            _fill_empty(organization, _item_values(item, company=True))
-            links = (m.CompanyCategory, "company_id")
+            self._fill(organization, _item_values(item, company=True))
+            stem = "companies"
         else:
             row = self.product(item, organization, where)
-            links = (m.ProductCategory, "product_id")
-        for target in [category, *second]:
-            self._link(links[0], {links[1]: row.id, "category_id": target.id})  # type: ignore[union-attr]
+            stem = "products"
+        targets = [int(target.id) for target in [category, *second] if target and target.id]
+        self.importer.link(stem, row, "categories", targets)
 
     def organization(self, item: dict[str, Any], where: str) -> m.Company:
         """The company behind an item: by Crunchbase URL, then by name; created when missing."""
@@ -225,52 +259,37 @@ class LandscapeImporter:
         if named is None and "joined" in item:
             named = item["name"]  # a member: the item is the organization
         elif named is None:
-            named = crunchbase_slug(crunchbase)
+            named = crunchbase_slug(str(crunchbase))
             self.report.notes.append(f"{where}: organization named {named!r} after its URL")
-        found = (
-            self.session.execute(
-                select(m.Company).where(m.Company.name_key == normalize_name(named))
-            )
-            .scalars()
-            .first()
-        )
+        found_id = self.resolver.by_name(m.Company, named)
+        found = self.session.get(m.Company, found_id) if found_id is not None else None
         if found is None:
             is_self = normalize_name(named) == normalize_name(item["name"])
-            found = m.Company(
-                name=named,
-                kind=m.CompanyKind.other,
-                crunchbase_url=crunchbase or None,
-                **(_item_values(item, company=True) if is_self else {}),
-            )
-            self._add(found)
+            values = {"kind": m.CompanyKind.other.value, "crunchbase_url": crunchbase or None}
+            values |= _item_values(item, company=True) if is_self else {}
+            found = self._write("companies", {"name": named, **_cells(values)})
+            if found is None:
+                raise _Refused(self._refusal)
         elif crunchbase and not found.crunchbase_url:
-            found.crunchbase_url = crunchbase  # fills an empty field, overwrites nothing
+            self._fill(found, {"crunchbase_url": crunchbase})  # fills an empty field only
             self.report.notes.append(f"{where}: Crunchbase URL added to {found.name!r}")
         if crunchbase:
             self.crunchbase[crunchbase_key(crunchbase)] = found.id  # type: ignore[assignment]
         return found
 
     def product(self, item: dict[str, Any], company: m.Company, where: str) -> m.Product:
-        found = (
-            self.session.execute(
-                select(m.Product).where(
-                    m.Product.company_id == company.id,
-                    m.Product.name_key == normalize_name(item["name"]),
-                )
-            )
-            .scalars()
-            .first()
-        )
+        ids = self.resolver.products(item["name"], company.id)
+        found = self.session.get(m.Product, ids[0]) if ids else None
         if found is not None:
             if (m.Product.__tablename__, found.id) in self._seen:
                 self.report.notes.append(f"{where}: listed again; linked here too")
             return found
-        product = m.Product(
-            company_id=company.id, name=item["name"], **_item_values(item, company=False)
-        )
-        self._add(product)
+        cells = {"name": item["name"], "company": company.name}
+        product = self._write("products", cells | _cells(_item_values(item, company=False)))
+        if product is None:
+            raise _Refused(self._refusal)
         self._seen.add((m.Product.__tablename__, product.id))
-        return product
+        return product  # type: ignore[no-any-return]
 
     # -- helpers
 
@@ -278,18 +297,36 @@ class LandscapeImporter:
         """The entry that rows added from now on come from."""
         self._entry = (entry_quote(entry), f"{self.file_name}: {where}")
 
-    def _add(self, row: Any) -> None:
-        self.session.add(row)
-        self.session.flush()
-        self.report.added[row.__tablename__] += 1
-        quote, where = self._entry
-        self.origins.append(Origin(row.__tablename__, row.id, quote, where))
+    def _write(self, stem: str, cells: dict[str, str], *, fill: bool = False) -> Any:
+        """Write one row through the importer; its row (None when refused: ``_refusal`` says
+        why). A new row cites the entry being read."""
+        self._records += 1
+        report = self.importer.report
+        before = len(report.problems)
+        row, action = self.importer.import_one(
+            stem, cells, self.file_name, self._records, fill=fill
+        )
+        problems = report.problems[before:]
+        del report.problems[before:]
+        if problems:
+            self._refusal = "; ".join(
+                f"{p.column}: {p.message}" if p.column else p.message for p in problems
+            )
+            return None
+        if action == "added":
+            quote, where = self._entry
+            self.origins.append(Origin(row.__tablename__, row.id, quote, where))
+        return row
 
-    def _link(self, link: Any, key: dict[str, Any]) -> None:
-        if self.session.get(link, tuple(key.values())) is None:
-            self.session.add(link(**key))
-            self.session.flush()
-            self.report.added[link.__tablename__] += 1
+    def _fill(self, row: Any, values: dict[str, Any]) -> None:
+        """Fill the fields a company leaves empty (an organization first met as someone's
+        owner); overwrites nothing."""
+        if self._write("companies", {"name": row.name, **_cells(values)}, fill=True) is None:
+            raise _Refused(self._refusal)
+
+    def added(self) -> Counter[str]:
+        """Rows and links this import added, by table."""
+        return self.importer.added_by_table()
 
     def _invalid(self, where: str, problem: str) -> None:
         self.report.problems.append(f"{where}: {problem}")
@@ -307,11 +344,9 @@ def entry_quote(entry: dict[str, Any]) -> str:
     return yaml.safe_dump(own, allow_unicode=True, sort_keys=False, width=1_000_000).strip()
 
 
-def _fill_empty(row: Any, values: dict[str, Any]) -> None:
-    """Set the fields a row leaves empty (an organization first met as someone's owner)."""
-    for attr, value in values.items():
-        if value is not None and getattr(row, attr) is None:
-            setattr(row, attr, value)
+def _cells(values: dict[str, Any]) -> dict[str, str]:
+    """Column values as the importer's cells (the export's column names; None left out)."""
+    return {column: str(value) for column, value in values.items() if value is not None}
 
 
 def _item_problem(item: Any) -> str | None:
@@ -375,6 +410,7 @@ def import_landscape(
         except _Stop:
             session.rollback()
             return report
+        report.added = importer.added()
         report.cited_to_file = cite_file(
             session, importer.origins, file_name=file_name, digest=file_digest(raw)
         )
@@ -401,10 +437,12 @@ def export_landscape(engine: Engine) -> tuple[str, int]:
         ):
             placed: dict[int, list[int]] = {}
             for owner_id, category_id in session.execute(
-                select(getattr(link, owner), link.category_id).order_by(link.category_id)  # type: ignore[attr-defined]
+                select(getattr(link, owner), col(link.category_id)).order_by(  # type: ignore[attr-defined]
+                    col(link.category_id)  # type: ignore[attr-defined]
+                )
             ):
                 placed.setdefault(owner_id, []).append(category_id)
-            for row in session.execute(select(kind).order_by(kind.id)).scalars():  # type: ignore[attr-defined]
+            for row in session.execute(select(kind).order_by(col(kind.id))).scalars():
                 if row.id not in placed:
                     continue
                 item, primary = _item_of(session, row, placed[row.id], categories)

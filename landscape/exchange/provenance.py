@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from landscape import models as m
 from landscape.names import normalize_name
@@ -56,12 +56,12 @@ def file_source(session: Session, file_name: str, digest: str) -> m.Source:
     """The source standing for this file: found by its title, else added now."""
     title = file_source_title(file_name, digest)
     found = session.execute(
-        select(m.Source).where(m.Source.url_key == normalize_name(title))
+        select(m.Source).where(col(m.Source.url_key) == normalize_name(title))
     ).scalar_one_or_none()
     if found is not None:
         return found
     today = dt.datetime.now(dt.UTC).date().isoformat()
-    source = m.Source(
+    source = m.Source(  # type: ignore[call-arg]  # url_key: set by the model from the title
         title=title,
         kind=m.SourceKind.dataset,
         locator=f"the file {file_name}, sha256 {digest}, imported on {today}",
@@ -88,14 +88,9 @@ def cite_file(session: Session, origins: Iterable[Origin], *, file_name: str, di
         return 0
     source = file_source(session, file_name, digest)
     for origin in origins:
-        session.add(
-            m.Citation(
-                source_id=source.id,  # type: ignore[arg-type]
-                quote=origin.quote,
-                note=origin.note,
-                **{m.CITABLE[origin.table]: origin.row_id},
-            )
-        )
+        citation = m.Citation(source_id=source.id, quote=origin.quote, note=origin.note)  # type: ignore[arg-type]
+        setattr(citation, m.CITABLE[origin.table], origin.row_id)
+        session.add(citation)
     session.flush()
     return len(origins)
 

@@ -2,8 +2,9 @@
 
 The column names are the export's. A column is either stored (``Col``: parsed into a model
 attribute), a reference (a name or an id resolved to a row: ``refs``), or ignored (``id``). The
-natural key decides when an imported row is "already there": a name under normalization for
-named things, the identifying columns for the rest (the same keys the seed uses).
+natural key decides when an imported row is "already there"; it is the table registry's
+(``landscape.registry``), as are the import order, the link tables behind name-list columns and
+which natural keys the database itself keeps unique.
 """
 
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlmodel import SQLModel
 
 from landscape import models as m
+from landscape import registry
 from landscape.exchange import columns as c
 from landscape.exchange.columns import Parser
 
@@ -42,7 +44,6 @@ class TableSpec:
     model: type[SQLModel]
     columns: tuple[Col, ...]
     refs: tuple[str, ...] = ()  # reference columns, resolved by the importer
-    key: tuple[str, ...] = ("name_key",)
     base: type[SQLModel] | None = None
     label: str = "name"  # the column that names a row in messages
     links: tuple[str, ...] = field(default=())  # name-list columns (categories, companies)
@@ -50,6 +51,11 @@ class TableSpec:
     @property
     def table(self) -> str:
         return str(self.model.__tablename__)  # type: ignore[attr-defined]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The natural key (the registry's): what makes a row "already there"."""
+        return registry.record(self.table).natural_key
 
     def known_columns(self) -> set[str]:
         return {"id"} | {col.name for col in self.columns} | set(self.refs) | set(self.links)
@@ -71,7 +77,6 @@ SPECS: dict[str, TableSpec] = {
                 Col("kind", c.one_of(m.SourceKind)),
                 Col("locator"),
             ),
-            key=("url_key",),
             base=m.SourceBase,
             label="title",
         ),
@@ -134,7 +139,6 @@ SPECS: dict[str, TableSpec] = {
                 Col("extra", c.json_object),
             ),
             refs=("company_id", "company"),
-            key=("company_id", "name_key"),
             base=m.ProductBase,
             links=("categories",),
         ),
@@ -153,7 +157,6 @@ SPECS: dict[str, TableSpec] = {
                 Col("description"),
             ),
             refs=("company_id", "company"),
-            key=("company_id", "announced_on", "announced_precision", "round_type"),
             base=m.FundingRoundBase,
             label="company",
         ),
@@ -170,7 +173,6 @@ SPECS: dict[str, TableSpec] = {
                 "investor_id",
                 "investor",
             ),
-            key=("funding_round_id", "investor_id"),
             label="investor",
         ),
         TableSpec(
@@ -198,7 +200,6 @@ SPECS: dict[str, TableSpec] = {
                 _date("as_of", "as_of", "as_of_precision"),
             ),
             refs=("model_id", "model"),
-            key=("model_id", "label", "as_of", "as_of_precision"),
             label="label",
         ),
         TableSpec(
@@ -206,7 +207,6 @@ SPECS: dict[str, TableSpec] = {
             m.ModelUse,
             (Col("how", c.one_of(m.UseKind), required=True), Col("description")),
             refs=("model_id", "model", "company_id", "company", "product_id", "product"),
-            key=("model_id", "company_id", "product_id", "how"),
             label="model",
         ),
         TableSpec(
@@ -223,15 +223,6 @@ SPECS: dict[str, TableSpec] = {
                 Col("description"),
             ),
             refs=("company_id", "company", "product_id", "product", "model_id", "model"),
-            key=(
-                "company_id",
-                "product_id",
-                "model_id",
-                "name",
-                "label",
-                "as_of",
-                "as_of_precision",
-            ),
             base=m.MetricBase,
         ),
         TableSpec(
@@ -254,7 +245,6 @@ SPECS: dict[str, TableSpec] = {
                 "funding_round_id",
                 "funding_round",
             ),
-            key=("title", "occurred_on", "occurred_precision"),
             base=m.EventBase,
             label="title",
         ),
@@ -269,7 +259,6 @@ SPECS: dict[str, TableSpec] = {
                 Col("speaker"),
             ),
             refs=("person_id", "person"),
-            key=("statement",),
             label="statement",
             links=("companies",),
         ),
@@ -285,11 +274,57 @@ SPECS: dict[str, TableSpec] = {
                 "subject_id",
                 "subject",
             ),
-            key=("source_id", "quote"),  # plus the subject column, added by the importer
             label="quote",
         ),
     )
 }
 
-# The order a whole export is imported in: everything a row refers to comes before it.
-IMPORT_ORDER = tuple(SPECS)
+# The order a whole export is imported in (the registry's): what a row refers to comes first.
+IMPORT_ORDER = tuple(stem for stem in registry.by_stem() if stem in SPECS)
+
+
+def _unique_in_database(model: type[SQLModel], key: tuple[str, ...]) -> bool:
+    table = model.__table__  # type: ignore[attr-defined]
+    unique = [{column.name for column in index.columns} for index in table.indexes if index.unique]
+    unique += [
+        {column.name for column in constraint.columns}
+        for constraint in table.constraints
+        if type(constraint).__name__ == "UniqueConstraint"
+    ]
+    unique += [{column.name} for column in table.c if column.unique]
+    return set(key) in unique
+
+
+# Stems whose natural key the database itself keeps unique (a restore still looks them up).
+UNIQUE_KEYS = frozenset(
+    stem for stem, spec in SPECS.items() if _unique_in_database(spec.model, spec.key)
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link table behind a name-list column (``companies.categories``)."""
+
+    model: type[SQLModel]
+    owner: str  # the link's column of the row that lists the names: company_id
+    named: type[SQLModel]  # the table the names are of: Category
+    other: str  # the link's column of the named rows: category_id
+
+
+def _links() -> dict[tuple[str, str], Link]:
+    links = {}
+    for link in registry.TABLES.values():
+        if link.link is None:
+            continue
+        owner, other = link.link
+        columns = link.model.__table__.c  # type: ignore[attr-defined]
+        owner_table = next(iter(columns[owner].foreign_keys)).column.table.name
+        other_table = next(iter(columns[other].foreign_keys)).column.table.name
+        owner_stem, named = registry.record(owner_table).stem, registry.record(other_table)
+        if owner_stem in SPECS and named.stem is not None:
+            links[(owner_stem, named.stem)] = Link(link.model, owner, named.model, other)
+    return links
+
+
+# (stem, name-list column) → the link table it fills, from the registry's link records.
+LINKS: dict[tuple[str, str], Link] = _links()
