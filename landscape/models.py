@@ -127,7 +127,7 @@ class MetricName(StrEnum):
 
 
 class MetricUnit(StrEnum):
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # a member named like str.count, on purpose
     usd = "USD"
     usd_per_day = "USD/day"
     percent = "percent"

@@ -207,7 +207,7 @@ class TableRecord:
 
     @property
     def table(self) -> str:
-        return str(self.model.__tablename__)  # type: ignore[attr-defined]
+        return str(self.model.__tablename__)
 
     @property
     def sql_table(self) -> Table:
@@ -396,7 +396,7 @@ def record(table: str) -> TableRecord:
 
 def record_of(model: type[SQLModel]) -> TableRecord:
     """The record of a SQLModel class."""
-    return record(str(model.__tablename__))  # type: ignore[attr-defined]
+    return record(str(model.__tablename__))
 
 
 def by_stem() -> dict[str, TableRecord]:

@@ -41,8 +41,12 @@ def test_the_readme_starts_with_the_two_commands() -> None:
 
 
 def test_ci_runs_the_readmes_test_command() -> None:
-    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert INSTALL_AND_TEST.split(" && ", 2)[2] in ci.splitlines()
+    """CI installs as the README says, runs the lint and type gates, and ends on pytest."""
+    lines = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    install, test = INSTALL_AND_TEST.split(" && ")[2:]
+    assert install in lines and lines[-1] == test
+    gates = lines[lines.index(install) + 1 : -1]
+    assert gates == ["ruff check .", "ruff format --check .", "mypy landscape"]
 
 
 def test_the_readme_is_a_front_page() -> None:

@@ -49,7 +49,7 @@ def test_any_bad_row_writes_nothing_and_every_problem_is_reported(
     assert "companies.csv record 2 (line 3), column homepage" in err
     assert "record 3 (line 4), column founded: 2999-01-01 is in the future" in err
     assert "record 4 (line 5), column hq_country" in err
-    assert "record 5 (line 8), column name: is required" in err
+    assert "record 5 (line 8), column name: Required." in err
     assert "nothing written" in err
     assert _count(migrated_url, m.Company) == 0
 

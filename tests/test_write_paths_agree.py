@@ -5,10 +5,9 @@ Paths: (a) ``crud.save``, what the forms call; (b) ``landscape add`` in-process;
 seed loader, from a seed folder of one entry. Each path may put where the value was before the
 sentence (``companies.csv record 1 (line 2), column hq_country: ``); that part is stripped.
 
-A case a path does not give the rule's answer yet is an expected failure (strict, so it turns
-into an error once the path is wired): the CSV importer's rules across columns and required
-columns until it calls ``rules.row_problems``; landscape.yml and the seed until they are routed
-through the importer.
+Every path gives every case the rule's answer: the forms and ``landscape add`` through
+``schemas``, the importer (CSV, landscape.yml, seed) through the column rules and
+``rules.row_problems``.
 """
 
 import csv
@@ -32,9 +31,6 @@ from landscape.exchange.landscape_yml import import_landscape
 from landscape.schemas import InputError
 from landscape.seed import SEED_FILES, SeedError, load_seed
 
-ROW_RULES = "wired when the importer calls rules.row_problems"
-BULK = "wired when landscape.yml and the seed go through the importer"
-
 
 def _says(rule: Callable[..., object], *args: Any, **kwargs: Any) -> str | None:
     """The sentence ``rule`` raises for these arguments, or None when it accepts them."""
@@ -53,41 +49,36 @@ class Case:
     value: str
     expect: str | None  # the rule's sentence, or None: accepted
     others: dict[str, str] = field(default_factory=dict)  # more fields of the same row
-    pending: frozenset[str] = frozenset()  # paths not wired to the rule for this case yet
 
 
 C, S, F = "companies", "sources", "funding_rounds"
-CSV_ROW = frozenset({"csv"})
-LATER = frozenset({"landscape_yml", "seed"})
 not_future = rules.not_in_future
 withdrawn = _says(rules.currency_in_use, "BGN", None)
 
 # fmt: off
 CASES = [
     # ---- the table of issue #8
-    Case("country ZZ", C, "hq_country", "ZZ", _says(rules.country, "ZZ"), pending=LATER),
-    Case("currency BGN undated", F, "currency", "BGN", withdrawn, pending=CSV_ROW | LATER),
-    Case("currency XAU", F, "currency", "XAU", _says(rules.currency, "XAU"), pending=LATER),
-    Case("currency XTS", F, "currency", "XTS", _says(rules.currency, "XTS"), pending=LATER),
-    Case("currency XXX", F, "currency", "XXX", _says(rules.currency, "XXX"), pending=LATER),
-    Case("language zh-a", S, "language", "zh-a", _says(rules.language_tag, "zh-a"), pending=LATER),
+    Case("country ZZ", C, "hq_country", "ZZ", _says(rules.country, "ZZ")),
+    Case("currency BGN undated", F, "currency", "BGN", withdrawn),
+    Case("currency XAU", F, "currency", "XAU", _says(rules.currency, "XAU")),
+    Case("currency XTS", F, "currency", "XTS", _says(rules.currency, "XTS")),
+    Case("currency XXX", F, "currency", "XXX", _says(rules.currency, "XXX")),
+    Case("language zh-a", S, "language", "zh-a", _says(rules.language_tag, "zh-a")),
     Case("homepage localhost", C, "homepage", "http://localhost/",
-         _says(rules.web_address, "http://localhost/"), pending=frozenset({"seed"})),
+         _says(rules.web_address, "http://localhost/")),
     # ---- codes
     Case("country lower-case", C, "hq_country", "cn", None),
-    Case("country spaces", C, "hq_country", " us ", None, pending=frozenset({"seed"})),
+    Case("country spaces", C, "hq_country", " us ", None),
     Case("country full-width", C, "hq_country", "ＵＳ", None),
-    Case("country three letters", C, "hq_country", "USA", _says(rules.country, "USA"),
-         pending=LATER),
-    Case("currency lower-case xts", F, "currency", "xts", _says(rules.currency, "xts"),
-         pending=LATER),
-    Case("currency fund CHE", F, "currency", "CHE", _says(rules.currency, "CHE"), pending=LATER),
+    Case("country three letters", C, "hq_country", "USA", _says(rules.country, "USA"),),
+    Case("currency lower-case xts", F, "currency", "xts", _says(rules.currency, "xts"),),
+    Case("currency fund CHE", F, "currency", "CHE", _says(rules.currency, "CHE")),
     Case("currency regional XAF", F, "currency", "XAF", None),
     Case("currency regional XCG", F, "currency", "XCG", None),
     Case("currency lower-case usd", F, "currency", "usd", None),
     Case("currency BGN in 2019", F, "currency", "BGN", None, {"announced": "2019"}),
     Case("currency BGN after its last day", F, "currency", "BGN", withdrawn,
-         {"announced": "2026-02"}, pending=CSV_ROW | LATER),
+         {"announced": "2026-02"}),
     Case("language zh-Hans", S, "language", "zh-Hans", None),
     Case("language es-419", S, "language", "es-419", None),
     Case("language de-CH-1996", S, "language", "de-CH-1996", None),
@@ -95,32 +86,25 @@ CASES = [
     # ---- web addresses
     Case("homepage https", C, "homepage", "https://example.com/a?b=c", None),
     Case("homepage no scheme", C, "homepage", "openai.com",
-         _says(rules.web_address, "openai.com"), pending=frozenset({"seed"})),
+         _says(rules.web_address, "openai.com")),
     Case("homepage space", C, "homepage", "https://open ai.com",
-         _says(rules.web_address, "https://open ai.com"), pending=frozenset({"seed"})),
+         _says(rules.web_address, "https://open ai.com")),
     # ---- names
-    Case("name 201 characters", C, "name", "x" * 201, _says(rules.name, "x" * 201),
-         pending=CSV_ROW | LATER),
-    Case("name control character", C, "name", "A\x07B", _says(rules.name, "A\x07B"),
-         pending=CSV_ROW | LATER),
-    Case("name spaces only", C, "name", "   ", rules.REQUIRED, pending=CSV_ROW | LATER),
+    Case("name 201 characters", C, "name", "x" * 201, _says(rules.name, "x" * 201),),
+    Case("name control character", C, "name", "A\x07B", _says(rules.name, "A\x07B"),),
+    Case("name spaces only", C, "name", "   ", rules.REQUIRED),
     # ---- dates
     Case("date quarter", C, "founded", "2015-Q4", None),
-    Case("date quarter 5", C, "founded", "2015-Q5", _says(rules.partial_date, "2015-Q5"),
-         pending=LATER),
-    Case("date February 30", C, "founded", "2019-02-30", _says(rules.partial_date, "2019-02-30"),
-         pending=LATER),
-    Case("date far future", C, "founded", "2999", _says(not_future, rules.partial_date("2999")),
-         pending=LATER),
+    Case("date quarter 5", C, "founded", "2015-Q5", _says(rules.partial_date, "2015-Q5"),),
+    Case("date February 30", C, "founded", "2019-02-30", _says(rules.partial_date, "2019-02-30"),),
+    Case("date far future", C, "founded", "2999", _says(not_future, rules.partial_date("2999")),),
     # ---- amounts and vocabularies
-    Case("amount negative", F, "amount", "-1", _says(rules.amount, "-1"), {"currency": "USD"},
-         pending=LATER),
-    Case("amount 1e3", F, "amount", "1e3", _says(rules.amount, "1e3"), {"currency": "USD"},
-         pending=LATER),
+    Case("amount negative", F, "amount", "-1", _says(rules.amount, "-1"), {"currency": "USD"},),
+    Case("amount 1e3", F, "amount", "1e3", _says(rules.amount, "1e3"), {"currency": "USD"},),
     Case("amount without currency", F, "currency", "", _says(rules.amount_needs_currency, 5, None),
-         {"amount": "5"}, pending=CSV_ROW | LATER),
+         {"amount": "5"}),
     Case("kind not in the vocabulary", C, "kind", "lab",
-         _says(rules.vocabulary(m.CompanyKind), "lab"), pending=LATER),
+         _says(rules.vocabulary(m.CompanyKind), "lab")),
 ]
 # fmt: on
 
@@ -134,9 +118,7 @@ def _params() -> list[Any]:
         for path in PATHS:
             if path == "landscape_yml" and (case.table != C or case.field not in _YML_FIELDS):
                 continue  # a landscape.yml item has no such field
-            reason = ROW_RULES if path == "csv" else BULK
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if path in case.pending else []
-            params.append(pytest.param(case, path, marks=marks, id=f"{case.id}-{path}"))
+            params.append(pytest.param(case, path, id=f"{case.id}-{path}"))
     return params
 
 

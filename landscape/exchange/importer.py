@@ -13,14 +13,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import ColumnElement, Engine, and_, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, SQLModel
 
 from landscape import models as m
-from landscape.exchange import columns as c
+from landscape import rules
 from landscape.exchange.formats import Record
 from landscape.exchange.provenance import Origin, cite_file, record_quote, uncited
 from landscape.exchange.report import ImportReport, Outcome, Problem, Progress
@@ -166,7 +165,7 @@ class Importer:
                 errors.append((col.name, str(exc)))
                 continue
             if col.required and parsed is None:
-                errors.append((col.name, "is required"))
+                errors.append((col.name, rules.REQUIRED))
             if col.date:
                 on, precision = col.date
                 values[on], values[precision] = (
@@ -179,36 +178,9 @@ class Importer:
     def _check(
         self, spec: TableSpec, values: dict[str, Any], errors: list[tuple[str | None, str]]
     ) -> None:
-        """Rules across columns: lengths, money, dates not ahead unless expected, the Base model."""
-        table = spec.model.__table__  # type: ignore[attr-defined]
-        for attr, value in values.items():
-            length = getattr(table.c[attr].type, "length", None) if attr in table.c else None
-            if isinstance(value, str) and length and len(value) > length:
-                errors.append(
-                    (_column_of(spec, attr), f"is {len(value)} characters; at most {length}")
-                )
-        if values.get("amount") is not None and not values.get("currency"):
-            errors.append(("currency", "is needed when an amount is given"))
-        expected = values.get("expected") is True or values.get("status") == "expected"
-        for col in spec.columns:
-            if col.date and not (expected and spec.stem in ("events", "models")):
-                on, precision = col.date
-                try:
-                    c.not_in_future((values[on], values[precision]) if values.get(on) else None)  # type: ignore[arg-type]
-                except ValueError as exc:
-                    hint = (
-                        " (mark it expected if it is)" if spec.stem in ("events", "models") else ""
-                    )
-                    errors.append((col.name, f"{exc}{hint}"))
-        if spec.base is not None:
-            given = {k: v for k, v in values.items() if k in spec.base.model_fields}
-            try:
-                spec.base.model_validate({k: v for k, v in given.items() if v is not None})
-            except ValidationError as exc:
-                for error in exc.errors():
-                    field = str(error["loc"][0]) if error["loc"] else None
-                    if error["type"] != "missing" and field in given:
-                        errors.append((_column_of(spec, field), error["msg"]))
+        """The rule book's rules across the columns of a row (``rules.row_problems``)."""
+        for attr, message in rules.row_problems(spec.table, values):
+            errors.append((_column_of(spec, attr), message))
 
     # -- references
 
@@ -294,7 +266,7 @@ class Importer:
             return existing, ("updated" if changed else "unchanged"), ", ".join(changed)
         row = spec.model(**_insertable(spec, values))
         if self.keep_ids and file_id is not None:
-            row.id = file_id  # type: ignore[attr-defined]
+            row.id = file_id
         self.session.add(row)
         self._flush(record)
         self.added[(spec.table, row.id)] = record.number  # type: ignore[attr-defined]

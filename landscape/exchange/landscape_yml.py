@@ -31,6 +31,7 @@ from sqlalchemy import Engine, select
 from sqlmodel import Session, col
 
 from landscape import models as m
+from landscape import rules
 from landscape.exchange.columns import url_problem
 from landscape.exchange.importer import Importer
 from landscape.exchange.provenance import Origin, cite_file, file_digest
@@ -139,7 +140,7 @@ class LandscapeImporter:
         self._categories_first(categories)
         for position, category in enumerate(categories, start=1):
             if not isinstance(category, dict) or not _text(category.get("name")):
-                self._invalid(f"category {position}", "a category needs a name")
+                self._invalid(f"category {position}", f"name: {rules.REQUIRED}")
                 continue
             try:
                 parent = self.category(category["name"], None, position)
@@ -148,7 +149,7 @@ class LandscapeImporter:
                 continue
             for sub_position, sub in enumerate(category.get("subcategories") or [], start=1):
                 if not isinstance(sub, dict) or not _text(sub.get("name")):
-                    self._invalid(f"{category['name']} / {sub_position}", "needs a name")
+                    self._invalid(f"{category['name']} / {sub_position}", f"name: {rules.REQUIRED}")
                     continue
                 try:
                     child = self.category(sub["name"], parent, sub_position)
@@ -199,7 +200,7 @@ class LandscapeImporter:
         row = self._write("categories", cells)
         if row is None:
             raise _Refused(self._refusal)
-        return row  # type: ignore[no-any-return]
+        return row
 
     def _category_named(self, name: str) -> m.Category | None:
         found = self.resolver.by_name(m.Category, name)
@@ -289,7 +290,7 @@ class LandscapeImporter:
         if product is None:
             raise _Refused(self._refusal)
         self._seen.add((m.Product.__tablename__, product.id))
-        return product  # type: ignore[no-any-return]
+        return product
 
     # -- helpers
 
@@ -354,7 +355,7 @@ def _item_problem(item: Any) -> str | None:
     if not isinstance(item, dict):
         return "an item must be a mapping"
     if not _text(item.get("name")):
-        return "an item needs a name"
+        return f"name: {rules.REQUIRED}"
     for key in ("homepage_url", "crunchbase", "repo_url"):
         value = item.get(key)
         if value is not None and (not isinstance(value, str) or url_problem(value)):
@@ -437,9 +438,7 @@ def export_landscape(engine: Engine) -> tuple[str, int]:
         ):
             placed: dict[int, list[int]] = {}
             for owner_id, category_id in session.execute(
-                select(getattr(link, owner), col(link.category_id)).order_by(  # type: ignore[attr-defined]
-                    col(link.category_id)  # type: ignore[attr-defined]
-                )
+                select(getattr(link, owner), col(link.category_id)).order_by(col(link.category_id))
             ):
                 placed.setdefault(owner_id, []).append(category_id)
             for row in session.execute(select(kind).order_by(col(kind.id))).scalars():

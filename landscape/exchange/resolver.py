@@ -334,7 +334,7 @@ def legacy_names(connection: Connection) -> dict[tuple[str, int], str]:
         ("products", m.Product),
         ("ai_models", m.AIModel),
     ):
-        for row_id, name in connection.execute(select(col(named.id), col(named.name))):  # type: ignore[attr-defined]
+        for row_id, name in connection.execute(select(col(named.id), col(named.name))):
             names[(table, row_id)] = name
     return {(table, int(row_id)): str(name) for (table, row_id), name in names.items()}
 

@@ -50,7 +50,7 @@ class TableSpec:
 
     @property
     def table(self) -> str:
-        return str(self.model.__tablename__)  # type: ignore[attr-defined]
+        return str(self.model.__tablename__)
 
     @property
     def key(self) -> tuple[str, ...]:
