@@ -6,13 +6,29 @@ Amounts are disclosed USD; an undisclosed round is drawn (counted) but never giv
 import altair as alt
 import pandas as pd
 
-from landscape.charts.growth import MONTH_AXIS
+from landscape.charts.common import (
+    AS_OF_TOOLTIP,
+    COMPANY_TOOLTIP,
+    MONTH_AXIS,
+    ROUNDS_TOOLTIP,
+    SOURCE_TOOLTIP,
+    SOURCES_TOOLTIP,
+    UNDISCLOSED_ROUNDS_TOOLTIP,
+    YEAR_TOOLTIP,
+    usd_axis,
+    usd_tooltip,
+)
 
 ROUND_TYPE_TITLE = "Round type"
-USD_FORMAT = "$,.0f"
-# $10B rather than d3's SI "$10G".
-USD_LABELS = "replace(datum.label, 'G', 'B')"
-USD_AXIS = alt.Axis(format="$.2~s", labelExpr=USD_LABELS)
+ROUND_TYPE_TOOLTIP = alt.Tooltip("round_type:N", title=ROUND_TYPE_TITLE)
+# A round, one point on a chart: whose, when, what kind, and its amount as money_expression
+# writes it ($1.5B, or "undisclosed").
+ROUND_TOOLTIPS = [
+    COMPANY_TOOLTIP,
+    alt.Tooltip("when:N", title="Announced"),
+    ROUND_TYPE_TOOLTIP,
+    alt.Tooltip("amount:N", title="Round amount"),
+]
 # Room for a company's whole name on an axis ("OpenAI Startup Fund" was cut), in pixels.
 NAME_LABEL_LIMIT = 240
 
@@ -46,12 +62,12 @@ def money_expression(field: str) -> str:
 def by_year_chart(years: pd.DataFrame) -> alt.VConcatChart:
     """Disclosed USD raised per year by round type, above the rounds counted per year."""
     tooltip = [
-        alt.Tooltip("year:O", title="Year"),
-        alt.Tooltip("round_type:N", title=ROUND_TYPE_TITLE),
-        alt.Tooltip("rounds:Q", title="Rounds"),
-        alt.Tooltip("undisclosed:Q", title="Undisclosed rounds (not summed)"),
-        alt.Tooltip("amount_usd:Q", title="Disclosed (USD)", format=USD_FORMAT),
-        alt.Tooltip("sources:N", title="Sources"),
+        YEAR_TOOLTIP,
+        ROUND_TYPE_TOOLTIP,
+        ROUNDS_TOOLTIP,
+        UNDISCLOSED_ROUNDS_TOOLTIP,
+        usd_tooltip("amount_usd:Q", "Disclosed (USD)"),
+        SOURCES_TOOLTIP,
     ]
     base = alt.Chart(years).encode(
         alt.X("year:O").title("Year announced").axis(labelAngle=0),
@@ -59,7 +75,7 @@ def by_year_chart(years: pd.DataFrame) -> alt.VConcatChart:
         tooltip=tooltip,
     )
     amounts = base.mark_bar().encode(
-        alt.Y("sum(amount_usd):Q").title("Disclosed amount raised (USD)").axis(USD_AXIS)
+        alt.Y("sum(amount_usd):Q").title("Disclosed amount raised (USD)").axis(usd_axis())
     )
     amounts = amounts.properties(title="Amount raised per year (disclosed, USD)", height=260)
     counts = (
@@ -96,19 +112,12 @@ def cumulative_chart(rounds: pd.DataFrame) -> alt.LayerChart:
             alt.Y("cumulative_usd:Q")
             .title("Raised so far (disclosed, USD, log scale)")
             .scale(type="symlog", constant=SYMLOG_CONSTANT)
-            .axis(
-                format="$.2~s",
-                labelExpr=USD_LABELS,
-                values=power_ticks(rounds["cumulative_usd"].max()),
-            ),
+            .axis(usd_axis(power_ticks(rounds["cumulative_usd"].max()))),
             alt.Color("company:N").title("Company"),
             tooltip=[
-                alt.Tooltip("company:N", title="Company"),
-                alt.Tooltip("when:N", title="Announced"),
-                alt.Tooltip("round_type:N", title=ROUND_TYPE_TITLE),
-                alt.Tooltip("amount:N", title="Round amount"),
-                alt.Tooltip("cumulative_usd:Q", title="Raised so far (USD)", format=USD_FORMAT),
-                alt.Tooltip("sources:N", title="Source"),
+                *ROUND_TOOLTIPS,
+                usd_tooltip("cumulative_usd:Q", "Raised so far (USD)"),
+                SOURCE_TOOLTIP,
             ],
         )
     )
@@ -131,14 +140,14 @@ def valuation_chart(values: pd.DataFrame) -> alt.LayerChart:
             alt.Y("valuation_usd:Q")
             .title("Valuation (USD, log scale)")
             .scale(type="log", domain=[ticks[0], ticks[-1]], nice=False)
-            .axis(format="$.2~s", labelExpr=USD_LABELS, values=ticks),
+            .axis(usd_axis(ticks)),
             alt.Color("company:N").title("Company"),
             tooltip=[
-                alt.Tooltip("company:N", title="Company"),
-                alt.Tooltip("when:N", title="As of"),
+                COMPANY_TOOLTIP,
+                AS_OF_TOOLTIP,
                 alt.Tooltip("amount:N", title="Valuation"),
                 alt.Tooltip("basis:N", title="Basis"),
-                alt.Tooltip("sources:N", title="Source"),
+                SOURCE_TOOLTIP,
             ],
         )
     )
@@ -158,12 +167,12 @@ def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
         )
         .encode(
             alt.Y("company:N").title("Company").sort(None).axis(labelLimit=NAME_LABEL_LIMIT),
-            alt.X("raised_usd:Q").title("Disclosed amount raised (USD)").axis(USD_AXIS),
+            alt.X("raised_usd:Q").title("Disclosed amount raised (USD)").axis(usd_axis()),
             tooltip=[
-                alt.Tooltip("company:N", title="Company"),
-                alt.Tooltip("raised_usd:Q", title="Disclosed (USD)", format=USD_FORMAT),
-                alt.Tooltip("rounds:Q", title="Rounds"),
-                alt.Tooltip("undisclosed:Q", title="Undisclosed rounds (not summed)"),
+                COMPANY_TOOLTIP,
+                usd_tooltip("raised_usd:Q", "Disclosed (USD)"),
+                ROUNDS_TOOLTIP,
+                UNDISCLOSED_ROUNDS_TOOLTIP,
                 alt.Tooltip("investors:N", title="Investors"),
             ],
         )
@@ -194,12 +203,9 @@ def portfolio_chart(rounds: pd.DataFrame, investor: str) -> alt.LayerChart:
             .scale(nice="month", padding=70),
             alt.Y("company:N").title("Portfolio company").axis(labelLimit=NAME_LABEL_LIMIT),
             tooltip=[
-                alt.Tooltip("company:N", title="Company"),
-                alt.Tooltip("when:N", title="Announced"),
-                alt.Tooltip("round_type:N", title=ROUND_TYPE_TITLE),
-                alt.Tooltip("amount:N", title="Round amount"),
+                *ROUND_TOOLTIPS,
                 alt.Tooltip("lead:N", title=f"{investor} led"),
-                alt.Tooltip("sources:N", title="Source"),
+                SOURCE_TOOLTIP,
             ],
         )
     )

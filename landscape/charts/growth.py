@@ -3,8 +3,19 @@
 import altair as alt
 import pandas as pd
 
+from landscape.charts.common import (
+    AS_OF_TOOLTIP,
+    COMPANY_TOOLTIP,
+    MONTH_AXIS,
+    QUOTE_TOOLTIP,
+    SOURCE_TOOLTIP,
+    tick_labels,
+)
+
 SUBJECT_TITLE = "Product or company"
-MONTH_AXIS = alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 1}, labelOverlap=True)
+SUBJECT_TOOLTIP = alt.Tooltip("subject:N", title=SUBJECT_TITLE)
+# What a figure counts ("Weekly active users").
+WHAT_TOOLTIP = alt.Tooltip("label:N", title="What")
 # Ticks of the days-since-launch axis, named as a reader counts time.
 DAY_TICKS = {
     0: "launch",
@@ -17,12 +28,6 @@ DAY_TICKS = {
     1826: "5 years",
     3652: "10 years",
 }
-
-
-def tick_labels(labels: dict[int, str]) -> str:
-    """A Vega label expression naming numeric ticks, e.g. {7: '1 week'} → '1 week' at 7."""
-    cases = " : ".join(f"datum.value == {value} ? '{text}'" for value, text in labels.items())
-    return f"{cases} : ''"
 
 
 def metric_title(name: str, unit: str) -> str:
@@ -43,15 +48,15 @@ def metric_chart(
         .axis(format="~s"),
         alt.Color("subject:N").title(SUBJECT_TITLE),
         tooltip=[
-            alt.Tooltip("subject:N", title=SUBJECT_TITLE),
-            alt.Tooltip("company:N", title="Company"),
-            alt.Tooltip("label:N", title="What"),
-            alt.Tooltip("when:N", title="As of"),
+            SUBJECT_TOOLTIP,
+            COMPANY_TOOLTIP,
+            WHAT_TOOLTIP,
+            AS_OF_TOOLTIP,
             alt.Tooltip("value:Q", title=value_title, format=",.4~g"),
             alt.Tooltip("value_high:Q", title="Up to", format=",.4~g"),
             alt.Tooltip("approximate:N", title="Approximate"),
-            alt.Tooltip("sources:N", title="Source"),
-            alt.Tooltip("quotes:N", title="Quote"),
+            SOURCE_TOOLTIP,
+            QUOTE_TOOLTIP,
         ],
     )
     lines = base.mark_line(point=alt.OverlayMarkDef(size=90, filled=True), strokeWidth=2)
@@ -69,14 +74,14 @@ def metric_chart(
 def accuracy_chart(change: pd.DataFrame) -> alt.LayerChart:
     """A dumbbell per subject: the first accuracy figure (grey) to the latest (coloured)."""
     tooltip = [
-        alt.Tooltip("subject:N", title=SUBJECT_TITLE),
+        SUBJECT_TOOLTIP,
         alt.Tooltip("before:Q", title="First accuracy (%)"),
         alt.Tooltip("before_when:N", title="First as of"),
         alt.Tooltip("after:Q", title="Latest accuracy (%)"),
         alt.Tooltip("after_when:N", title="Latest as of"),
         alt.Tooltip("change_pp:Q", title="Change (percentage points)"),
         alt.Tooltip("fine_tunes:N", title="Fine-tunes a model on record"),
-        alt.Tooltip("sources:N", title="Source"),
+        SOURCE_TOOLTIP,
     ]
     base = alt.Chart(change).encode(
         alt.Y("subject:N").title(SUBJECT_TITLE).sort(field="change_pp", order="descending"),
@@ -136,13 +141,13 @@ def reach_chart(reach: pd.DataFrame, title: str) -> alt.LayerChart:
             .axis(values=ticks, labelExpr=tick_labels(DAY_TICKS)),
             alt.Y("subject:N").title(SUBJECT_TITLE).sort(field="days", order="ascending"),
             tooltip=[
-                alt.Tooltip("subject:N", title=SUBJECT_TITLE),
-                alt.Tooltip("label:N", title="What"),
+                SUBJECT_TOOLTIP,
+                WHAT_TOOLTIP,
                 alt.Tooltip("value:Q", title="Figure (count)", format=","),
                 alt.Tooltip("launched_when:N", title="Launched"),
-                alt.Tooltip("when:N", title="As of"),
+                AS_OF_TOOLTIP,
                 alt.Tooltip("days:Q", title="Days from launch"),
-                alt.Tooltip("sources:N", title="Source"),
+                SOURCE_TOOLTIP,
             ],
         )
     )

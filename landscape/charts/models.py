@@ -4,8 +4,10 @@ and prices."""
 import altair as alt
 import pandas as pd
 
+from landscape.charts.common import COMPANY_TOOLTIP, SOURCE_TOOLTIP, YEAR_TOOLTIP
+
 MODALITY_TITLE = "Modality"
-SOURCE_TOOLTIP = alt.Tooltip("sources:N", title="Source")
+MODEL_TOOLTIP = alt.Tooltip("model:N", title="Model")
 ROW_HEIGHT = 30  # pixels per model, company or priced item: charts grow with their rows
 LABEL_LIMIT = 360
 
@@ -72,7 +74,7 @@ def releases_chart(releases: pd.DataFrame, title: str) -> alt.Chart:
             alt.Y("models:Q").title("Models released (count)").axis(tickMinStep=1),
             alt.Color("modality:N").title(MODALITY_TITLE),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
+                YEAR_TOOLTIP,
                 alt.Tooltip("modality:N", title=MODALITY_TITLE),
                 alt.Tooltip("models:Q", title="Models"),
                 alt.Tooltip("names:N", title="Which"),
@@ -94,9 +96,9 @@ def uses_chart(uses: pd.DataFrame, title: str) -> alt.Chart:
             alt.Y("company:N").title("Company (or product owner)").axis(labelLimit=LABEL_LIMIT),
             alt.Color("how:N").title("How"),
             tooltip=[
-                alt.Tooltip("company:N", title="Company"),
+                COMPANY_TOOLTIP,
                 alt.Tooltip("product:N", title="Product"),
-                alt.Tooltip("model:N", title="Model"),
+                MODEL_TOOLTIP,
                 alt.Tooltip("developer:N", title="Model developer"),
                 alt.Tooltip("how:N", title="How"),
                 SOURCE_TOOLTIP,
@@ -119,7 +121,7 @@ def prices_chart(prices: pd.DataFrame, title: str) -> alt.Chart:
             alt.X("price:Q").title(f"Price ({currency} per unit named)"),
             alt.Y("item:N").title("What is priced").sort("-x").axis(labelLimit=LABEL_LIMIT),
             tooltip=[
-                alt.Tooltip("model:N", title="Model"),
+                MODEL_TOOLTIP,
                 alt.Tooltip("label:N", title="Item"),
                 alt.Tooltip("price:Q", title="Price"),
                 alt.Tooltip("currency:N", title="Currency"),

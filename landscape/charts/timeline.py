@@ -3,6 +3,8 @@
 import altair as alt
 import pandas as pd
 
+from landscape.charts.common import COMPANY_TOOLTIP, QUOTE_TOOLTIP, SOURCE_TOOLTIP, YEAR_AXIS
+
 EVENT_KIND_TITLE = "Kind of event"
 DATE_TITLE = "Date"
 # Releases and funding stand out by shape; every other kind is a circle.
@@ -17,8 +19,6 @@ KIND_COLOURS = {
     "announcement": "#72b7b2",
     "report": "#9d755d",
 }
-# One tick a year, written as the year.
-YEAR_AXIS = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})
 # Events of one row on one date are spread across the row: slot 0 at its middle, -1 above,
 # +1 below, -2 ...; a slot is 1/(2 * ROW_SLOTS) of the row's height.
 ROW_SLOTS = 3
@@ -68,10 +68,10 @@ def timeline_chart(
         alt.Tooltip("kind:N", title="Kind"),
     ]
     if "company" in events.columns:
-        tooltip.append(alt.Tooltip("company:N", title="Company"))
-    tooltip.append(alt.Tooltip("sources:N", title="Source"))
+        tooltip.append(COMPANY_TOOLTIP)
+    tooltip.append(SOURCE_TOOLTIP)
     if "quotes" in events.columns:
-        tooltip.append(alt.Tooltip("quotes:N", title="Quote"))
+        tooltip.append(QUOTE_TOOLTIP)
     kinds = sorted(events["kind"].unique())
     legend = None if rows == "kind" else alt.Legend(orient="right")
     x = alt.X("date:T").title(DATE_TITLE).axis(YEAR_AXIS).scale(nice="year")
@@ -117,7 +117,7 @@ def era_layers(eras: pd.DataFrame) -> list[alt.Chart]:
             alt.Tooltip("lineage:N", title="Lineage"),
             alt.Tooltip("from:N", title="From"),
             alt.Tooltip("to:N", title="To"),
-            alt.Tooltip("sources:N", title="Source"),
+            SOURCE_TOOLTIP,
         ],
     )
     bands = base.mark_rect(opacity=0.35).encode(
