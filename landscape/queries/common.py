@@ -9,6 +9,7 @@ from sqlalchemy import (
     Executable,
     Integer,
     Select,
+    case,
     cast,
     extract,
     func,
@@ -137,6 +138,25 @@ def add_when(frame: pd.DataFrame, date: str, precision: str, when: str = "when")
 def usd_total(column: Any) -> Any:
     """SUM of a USD column as an integer, 0 when there is nothing to sum."""
     return cast(func.coalesce(func.sum(column), 0), BigInteger)
+
+
+# Money counts as raised when the round happened: closed or announced. A pledge is a promise, a
+# secondary sale pays shareholders, a fund commitment is money the company gives out, and a
+# reported or in-talks amount is not closed; those are shown apart, never summed into "raised".
+RAISED_STATUSES = (m.RoundStatus.closed, m.RoundStatus.announced)
+NOT_RAISED_TYPES = (m.RoundType.pledge, m.RoundType.secondary, m.RoundType.fund_commitment)
+
+
+def counts_as_raised(status: Any, round_type: Any) -> ColumnElement[bool]:
+    """Whether a round's money counts as raised (see ``RAISED_STATUSES``, ``NOT_RAISED_TYPES``)."""
+    return status.in_([s.value for s in RAISED_STATUSES]) & round_type.not_in(
+        [t.value for t in NOT_RAISED_TYPES]
+    )
+
+
+def raised_usd(amount_usd: Any, status: Any, round_type: Any) -> Any:
+    """SUM of the USD that counts as raised (``counts_as_raised``), 0 when there is none."""
+    return usd_total(case((counts_as_raised(status, round_type), amount_usd)))
 
 
 def year_of(column: Any) -> Any:
