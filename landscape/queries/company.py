@@ -13,10 +13,13 @@ from landscape.queries.common import (
     AnySelect,
     category_label,
     cited_sources,
+    counts_as_raised,
     joined_text,
     notes_filter,
     partial_dates,
     read_frame,
+    round_not_raised_usd,
+    round_raised_usd,
 )
 from landscape.queries.evidence import citations
 from landscape.queries.landscape_map import company_category_links
@@ -122,13 +125,15 @@ def company_products(engine: Engine, company_id: int, *, notes_only: bool = Fals
 
 
 def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:
-    """Rounds the company raised, by date, with amounts, investors (lead marked) and sources."""
+    """Rounds the company raised, by date, with status, amounts, whether the amount counts as
+    raised (``common.counts_as_raised``), investors (lead marked) and sources."""
     r = m.FundingRound
     investors = _investor_names(engine)
     columns = [
         "date",
         "round",
         "status",
+        "counts_as_raised",
         "amount",
         "currency",
         "amount_usd",
@@ -150,8 +155,9 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
         investors.c.investors,
         col(r.description),
     ]
+    counted = counts_as_raised(col(r.status), col(r.round_type)).label("counts_as_raised")
     statement = (
-        _with_sources(engine, select(*own), col(r.id), "funding_round_id")
+        _with_sources(engine, select(*own, counted), col(r.id), "funding_round_id")
         .outerjoin(investors, investors.c.funding_round_id == col(r.id))
         .where(
             col(r.company_id) == company_id, notes_filter("funding_round_id", col(r.id), notes_only)
@@ -162,9 +168,27 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
     frame = read_frame(engine, statement)
     frame["date"] = partial_dates(frame, "announced_on", "announced_precision")
     frame["round"] = frame["round_type"]
+    frame["counts_as_raised"] = frame["counts_as_raised"].astype(bool)
     for money in ("amount", "amount_usd", "post_money_usd"):
         frame[money] = frame[money].astype("Int64")
     return frame[columns]
+
+
+def company_funding(engine: Engine, company_id: int, *, notes_only: bool = False) -> dict[str, int]:
+    """The company's rounds, USD raised, USD not counted as raised (see ``common.RAISED_MEANS``)
+    and rounds of undisclosed amount."""
+    r = m.FundingRound
+    statement = select(
+        func.count(col(r.id)).label("rounds"),
+        round_raised_usd().label("raised_usd"),
+        round_not_raised_usd().label("not_raised_usd"),
+        func.sum(case((col(r.amount_usd).is_(None), 1), else_=0)).label("undisclosed"),
+    ).where(
+        col(r.company_id) == company_id, notes_filter("funding_round_id", col(r.id), notes_only)
+    )
+    with engine.connect() as connection:
+        row = connection.execute(statement).mappings().one()
+    return {key: int(value or 0) for key, value in row.items()}
 
 
 def _investor_names(engine: Engine) -> Any:
@@ -202,6 +226,7 @@ def company_investments(
                 col(r.announced_on),
                 col(r.announced_precision),
                 col(r.round_type).label("round"),
+                col(r.status),
                 col(i.is_lead).label("lead"),
                 col(r.amount_usd),
             ),
@@ -220,12 +245,13 @@ def company_investments(
             col(r.announced_on),
             col(r.announced_precision),
             col(r.round_type),
+            col(r.status),
             col(i.is_lead),
             col(r.amount_usd),
         )
         .order_by(col(r.announced_on).asc().nulls_last(), col(backed.name))
     )
-    columns = ["company_id", "company", "date", "round", "lead", "amount_usd", "sources"]
+    columns = ["company_id", "company", "date", "round", "status", "lead", "amount_usd", "sources"]
     frame = read_frame(engine, statement)
     frame["date"] = partial_dates(frame, "announced_on", "announced_precision")
     frame["amount_usd"] = frame["amount_usd"].astype("Int64")

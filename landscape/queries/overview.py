@@ -9,26 +9,38 @@ from sqlmodel import col
 
 from landscape import models as m
 from landscape.names import normalize_name
-from landscape.queries.common import add_when, cited_sources, joined_text, notes_filter, read_frame
+from landscape.queries.common import (
+    add_when,
+    cited_sources,
+    joined_text,
+    not_raised_usd,
+    notes_filter,
+    raised_usd,
+    read_frame,
+)
 
 
 def kpis(engine: Engine, *, notes_only: bool = False) -> dict[str, int]:
-    """Headline counts: companies, disclosed funding in USD, rounds, models, sources, citations.
+    """Headline counts: companies, USD raised and USD not counted as raised (see
+    ``common.RAISED_MEANS``), rounds, models, sources, citations.
 
     With ``notes_only``, only what the founding notes support is counted.
     """
-    rounds = select(col(m.FundingRound.amount_usd)).where(
-        notes_filter("funding_round_id", col(m.FundingRound.id), notes_only)
+    r = m.FundingRound
+    rounds = (
+        select(col(r.amount_usd), col(r.status), col(r.round_type))
+        .where(notes_filter("funding_round_id", col(r.id), notes_only))
+        .subquery()
     )
+    money = rounds.c.amount_usd, rounds.c.status, rounds.c.round_type
     notes_sources = col(m.Source.kind) == m.SourceKind.notes.value if notes_only else true()
     statement = select(
         _count(m.Company, notes_filter("company_id", col(m.Company.id), notes_only)).label(
             "companies"
         ),
-        select(func.coalesce(func.sum(rounds.subquery().c.amount_usd), 0))
-        .scalar_subquery()
-        .label("disclosed_funding_usd"),
-        select(func.count()).select_from(rounds.subquery()).scalar_subquery().label("rounds"),
+        select(raised_usd(*money)).scalar_subquery().label("raised_usd"),
+        select(not_raised_usd(*money)).scalar_subquery().label("not_raised_usd"),
+        select(func.count()).select_from(rounds).scalar_subquery().label("rounds"),
         _count(m.AIModel, notes_filter("model_id", col(m.AIModel.id), notes_only)).label("models"),
         _count(m.Source, notes_sources).label("sources"),
         select(func.count(col(m.Citation.id)))
