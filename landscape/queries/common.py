@@ -49,6 +49,25 @@ def cited_sources(subject_column: str) -> Any:
     )
 
 
+def sources_by_subject(engine: Engine, subject_column: str) -> Any:
+    """Subquery of (subject_id, sources): each cited row's source titles, joined."""
+    sources = cited_sources(subject_column)
+    return (
+        select(sources.c.subject_id, joined_text(engine, sources.c.title).label("sources"))
+        .group_by(sources.c.subject_id)
+        .subquery()
+    )
+
+
+def with_sources(engine: Engine, statement: Any, id_column: Any, subject_column: str) -> Any:
+    """``statement`` with a ``sources`` column: the titles of the sources citing ``id_column``
+    (through the citation's ``subject_column``); one row still per row, no GROUP BY needed."""
+    sources = sources_by_subject(engine, subject_column)
+    return statement.add_columns(sources.c.sources).outerjoin(
+        sources, sources.c.subject_id == id_column
+    )
+
+
 def notes_filter(citation_column: str, id_column: Any, notes_only: bool) -> ColumnElement[bool]:
     """A WHERE condition for the "Notes only" switch: every row when ``notes_only`` is off, else
     the rows a citation to a source of kind ``notes`` supports.

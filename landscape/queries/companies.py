@@ -26,12 +26,12 @@ from sqlmodel import col
 from landscape import models as m
 from landscape.queries.common import (
     category_label,
-    cited_sources,
     counts_as_raised,
     joined_text,
     notes_filter,
     partial_dates,
     read_frame,
+    sources_by_subject,
 )
 from landscape.queries.landscape_map import company_category_links
 
@@ -319,12 +319,7 @@ def companies(
     categories = _categories_text(engine, zh)
     funding = _funding_totals(filters.notes_only)
     investors = _investors_text(engine, filters.notes_only)
-    sources = cited_sources("company_id")
-    sources_text = (
-        select(sources.c.subject_id, joined_text(engine, sources.c.title).label("sources"))
-        .group_by(sources.c.subject_id)
-        .subquery()
-    )
+    sources_text = sources_by_subject(engine, "company_id")
     orders: dict[str, list[SQLColumnExpression[Any]]] = {
         "name": [col(c.name)],
         "newest": [col(c.founded_on).desc().nulls_last(), col(c.name)],

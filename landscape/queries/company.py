@@ -12,7 +12,6 @@ from landscape import models as m
 from landscape.queries.common import (
     AnySelect,
     category_label,
-    cited_sources,
     counts_as_raised,
     joined_text,
     notes_filter,
@@ -20,6 +19,7 @@ from landscape.queries.common import (
     read_frame,
     round_not_raised_usd,
     round_raised_usd,
+    with_sources,
 )
 from landscape.queries.evidence import citations
 from landscape.queries.landscape_map import company_category_links
@@ -82,19 +82,11 @@ def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dic
     return profile
 
 
-def _with_sources(engine: Engine, statement: Any, id_column: Any, citation_column: str) -> Any:
-    """``statement`` (grouped by its own columns) with the joined titles of its sources."""
-    sources = cited_sources(citation_column)
-    return statement.add_columns(joined_text(engine, sources.c.title).label("sources")).outerjoin(
-        sources, sources.c.subject_id == id_column
-    )
-
-
 def company_products(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:
     """The company's products, by launch date, with their sources."""
     p = m.Product
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(p.id),
@@ -108,14 +100,6 @@ def company_products(engine: Engine, company_id: int, *, notes_only: bool = Fals
             "product_id",
         )
         .where(col(p.company_id) == company_id, notes_filter("product_id", col(p.id), notes_only))
-        .group_by(
-            col(p.id),
-            col(p.name),
-            col(p.launched_on),
-            col(p.launched_precision),
-            col(p.homepage),
-            col(p.description),
-        )
         .order_by(col(p.launched_on).asc().nulls_last(), col(p.name))
     )
     columns = ["name", "launched", "homepage", "description", "sources"]
@@ -142,7 +126,7 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
         "description",
         "sources",
     ]
-    own = [
+    selected = [
         col(r.id),
         col(r.announced_on),
         col(r.announced_precision),
@@ -157,12 +141,11 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
     ]
     counted = counts_as_raised(col(r.status), col(r.round_type)).label("counts_as_raised")
     statement = (
-        _with_sources(engine, select(*own, counted), col(r.id), "funding_round_id")
+        with_sources(engine, select(*selected, counted), col(r.id), "funding_round_id")
         .outerjoin(investors, investors.c.funding_round_id == col(r.id))
         .where(
             col(r.company_id) == company_id, notes_filter("funding_round_id", col(r.id), notes_only)
         )
-        .group_by(*own)
         .order_by(col(r.announced_on).asc().nulls_last(), col(r.id))
     )
     frame = read_frame(engine, statement)
@@ -217,7 +200,7 @@ def company_investments(
     i = m.Investment
     backed = aliased(m.Company)
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(i.id),
@@ -238,17 +221,6 @@ def company_investments(
         .where(
             col(i.investor_id) == company_id, notes_filter("investment_id", col(i.id), notes_only)
         )
-        .group_by(
-            col(i.id),
-            col(backed.id),
-            col(backed.name),
-            col(r.announced_on),
-            col(r.announced_precision),
-            col(r.round_type),
-            col(r.status),
-            col(i.is_lead),
-            col(r.amount_usd),
-        )
         .order_by(col(r.announced_on).asc().nulls_last(), col(backed.name))
     )
     columns = ["company_id", "company", "date", "round", "status", "lead", "amount_usd", "sources"]
@@ -263,28 +235,22 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
     ``fine_tunes``, ``calls_api``, through itself or one of its products), with sources."""
     a = m.AIModel
     u = m.ModelUse
-    built = (
-        _with_sources(
-            engine,
-            select(
-                col(a.id).label("model_id"),
-                col(a.name).label("model"),
-                literal("develops").label("how"),
-                literal(None).label("product"),
-                col(a.released_on),
-                col(a.released_precision),
-                col(a.modality),
-            ),
-            col(a.id),
-            "model_id",
-        )
-        .where(col(a.developer_id) == company_id, notes_filter("model_id", col(a.id), notes_only))
-        .group_by(
-            col(a.id), col(a.name), col(a.released_on), col(a.released_precision), col(a.modality)
-        )
-    )
+    built = with_sources(
+        engine,
+        select(
+            col(a.id).label("model_id"),
+            col(a.name).label("model"),
+            literal("develops").label("how"),
+            literal(None).label("product"),
+            col(a.released_on),
+            col(a.released_precision),
+            col(a.modality),
+        ),
+        col(a.id),
+        "model_id",
+    ).where(col(a.developer_id) == company_id, notes_filter("model_id", col(a.id), notes_only))
     used = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(a.id).label("model_id"),
@@ -304,16 +270,6 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
             or_(col(u.company_id) == company_id, col(m.Product.company_id) == company_id),
             notes_filter("model_use_id", col(u.id), notes_only),
         )
-        .group_by(
-            col(u.id),
-            col(a.id),
-            col(a.name),
-            col(u.how),
-            col(m.Product.name),
-            col(a.released_on),
-            col(a.released_precision),
-            col(a.modality),
-        )
     )
     columns = ["model_id", "model", "how", "product", "released", "modality", "sources"]
     frames = [read_frame(engine, statement) for statement in (built, used)]
@@ -326,20 +282,8 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
 def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:
     """Dated figures about the company or its products, by date, with sources."""
     x = m.Metric
-    own = [
-        col(x.id),
-        col(m.Product.name),
-        col(x.name),
-        col(x.label),
-        col(x.value),
-        col(x.value_high),
-        col(x.unit),
-        col(x.approximate),
-        col(x.as_of),
-        col(x.as_of_precision),
-    ]
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(x.id),
@@ -361,7 +305,6 @@ def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False
             or_(col(x.company_id) == company_id, col(m.Product.company_id) == company_id),
             notes_filter("metric_id", col(x.id), notes_only),
         )
-        .group_by(*own)
         .order_by(col(x.as_of).asc().nulls_last(), col(x.id))
     )
     columns = [
@@ -384,17 +327,8 @@ def company_events(engine: Engine, company_id: int, *, notes_only: bool = False)
     """Events of the company or its products: ``date`` (for charts), ``when`` (as precise as
     known), kind, title, model, sources. Undated events come last."""
     e = m.Event
-    own = [
-        col(e.id),
-        col(e.occurred_on),
-        col(e.occurred_precision),
-        col(e.kind),
-        col(e.title),
-        col(e.expected),
-        col(m.AIModel.name),
-    ]
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(e.id),
@@ -414,7 +348,6 @@ def company_events(engine: Engine, company_id: int, *, notes_only: bool = False)
             or_(col(e.company_id) == company_id, col(m.Product.company_id) == company_id),
             notes_filter("event_id", col(e.id), notes_only),
         )
-        .group_by(*own)
         .order_by(col(e.occurred_on).asc().nulls_last(), col(e.id))
     )
     columns = ["date", "when", "kind", "title", "expected", "model", "sources"]
@@ -428,16 +361,8 @@ def company_claims(engine: Engine, company_id: int, *, notes_only: bool = False)
     """Claims about the company: the statement as worded, its English summary, stance, speaker."""
     cl = m.Claim
     speaker = func.coalesce(col(m.Person.name), col(cl.speaker))
-    own = [
-        col(cl.id),
-        col(cl.statement),
-        col(cl.summary_en),
-        col(cl.stance),
-        col(cl.topic),
-        speaker,
-    ]
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(cl.id),
@@ -456,7 +381,6 @@ def company_claims(engine: Engine, company_id: int, *, notes_only: bool = False)
             col(m.ClaimCompany.company_id) == company_id,
             notes_filter("claim_id", col(cl.id), notes_only),
         )
-        .group_by(*own)
         .order_by(col(cl.topic), col(cl.id))
     )
     columns = ["statement", "summary_en", "stance", "topic", "speaker", "sources"]

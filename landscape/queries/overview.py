@@ -10,13 +10,13 @@ from sqlmodel import col
 from landscape import models as m
 from landscape.names import normalize_name
 from landscape.queries.common import (
+    AnySelect,
     add_when,
-    cited_sources,
-    joined_text,
     not_raised_usd,
     notes_filter,
     raised_usd,
     read_frame,
+    with_sources,
 )
 
 
@@ -61,33 +61,23 @@ def _count(table: Any, condition: ColumnElement[bool]) -> Any:
 def company_timeline(engine: Engine, company: str) -> pd.DataFrame:
     """Dated events of one company (by name) with the sources that support each."""
     e = m.Event
-    sources = cited_sources("event_id")
     company_id = (
         select(col(m.Company.id))
         .where(col(m.Company.name_key) == normalize_name(company))
         .scalar_subquery()
     )
+    own: AnySelect = select(
+        col(e.id),
+        col(e.occurred_on).label("date"),
+        col(e.occurred_precision).label("precision"),
+        col(e.kind),
+        col(e.title),
+        col(m.AIModel.name).label("model"),
+    )
     statement = (
-        select(
-            col(e.id),
-            col(e.occurred_on).label("date"),
-            col(e.occurred_precision).label("precision"),
-            col(e.kind),
-            col(e.title),
-            col(m.AIModel.name).label("model"),
-            joined_text(engine, sources.c.title).label("sources"),
-        )
+        with_sources(engine, own, col(e.id), "event_id")
         .outerjoin(m.AIModel, col(m.AIModel.id) == col(e.model_id))
-        .outerjoin(sources, sources.c.subject_id == col(e.id))
         .where(col(e.company_id) == company_id, col(e.occurred_on).is_not(None))
-        .group_by(
-            col(e.id),
-            col(e.occurred_on),
-            col(e.occurred_precision),
-            col(e.kind),
-            col(e.title),
-            col(m.AIModel.name),
-        )
         .order_by(col(e.occurred_on), col(e.id))
     )
     frame = add_when(read_frame(engine, statement), "date", "precision")
