@@ -178,7 +178,7 @@ def _claims() -> Select[Any, Any]:
 
 def _citations() -> Select[Any, Any]:
     c, source = m.Citation, aliased(m.Source)
-    name = col(source.title) + literal(": ") + func.coalesce(c.quote, "")
+    name = col(source.title) + literal(": ") + func.coalesce(c.quote, c.paraphrase, "")
     return _named(c, name, (source, c.source_id))
 
 
@@ -342,7 +342,9 @@ def _records() -> dict[str, TableRecord]:
             **_form(s.EventCreate, s.EventUpdate, m.EventBase, "event"),
         ),
         TableRecord(m.Claim, "claim", ("statement",), _claims, "claims"),
-        TableRecord(m.Citation, "citation", ("source_id", "quote"), _citations, "citations"),
+        TableRecord(
+            m.Citation, "citation", ("source_id", "quote", "paraphrase"), _citations, "citations"
+        ),
         TableRecord(
             m.CompanyCategory,
             "company category",

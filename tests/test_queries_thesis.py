@@ -7,7 +7,7 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import thesis as q
 
-from .seed_expectations import from_notes, seed, seed_date
+from .seed_expectations import from_notes, raised, seed, seed_date
 
 COMPANIES = {company["name"]: company for company in seed("companies")}
 ROUNDS = seed("funding_rounds")
@@ -67,9 +67,10 @@ def test_size_colour_and_sources(seeded_url: str) -> None:
     companies = _quadrant(seeded_url)
     for name in {r["company"] for r in ROUNDS}:
         own = [r for r in ROUNDS if r["company"] == name]
-        assert companies.loc[name, "funding_usd"] == sum(r.get("amount_usd", 0) for r in own)
+        assert companies.loc[name, "funding_usd"] == sum(raised(r) for r in own)
         assert companies.loc[name, "rounds"] == len(own)
         assert companies.loc[name, "undisclosed_rounds"] == sum("amount_usd" not in r for r in own)
+    assert companies.loc["OpenAI", "funding_usd"] == 1_000_000_000  # issue #9: no pledge
     category = COMPANIES["Keeper Tax"]["categories"][0]
     label_zh = next(c["label_zh"] for c in seed("categories") if c["name"] == category)
     assert companies.loc["Keeper Tax", "category"] == category

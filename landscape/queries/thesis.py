@@ -24,6 +24,7 @@ from landscape.queries.common import (
     notes_filter,
     quote_text,
     read_frame,
+    round_raised_usd,
     source_text,
     usd_total,
     year_of,
@@ -126,7 +127,7 @@ def _funding(notes_only: bool) -> Any:
     return (
         select(
             col(rounds.company_id),
-            usd_total(col(rounds.amount_usd)).label("funding_usd"),
+            round_raised_usd(rounds).label("funding_usd"),
             func.count(col(rounds.id)).label("rounds"),
             func.sum(case((col(rounds.amount_usd).is_(None), 1), else_=0)).label(
                 "undisclosed_rounds"
@@ -193,7 +194,8 @@ def _first_category(zh: bool) -> Any:
 
 def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.DataFrame:
     """Every company with its model ownership (1–3, or empty when nothing is on record), its
-    distribution tier (0–3), its largest users figure, its disclosed funding and category.
+    distribution tier (0–3), its largest users figure, the USD it raised
+    (``common.raised_usd``) and its category.
 
     ``zh`` names categories by their Chinese labels.
     """
