@@ -283,6 +283,44 @@ def url_text(label: str, key: str, **kwargs: Any) -> str:
     return str(st.session_state[widget_key])
 
 
+# Table columns that mean the same on every page, headed the same way (None hides an id). A
+# page puts its own columns, or another heading for one of these, beside them (``columns``).
+COLUMNS: dict[str, Any] = {
+    "id": None,
+    "company_id": None,
+    "model_id": None,
+    "as_of": "As of",
+    "company": "Company",
+    "currency": "Currency",
+    "description": "Note",
+    "how": "How",
+    "investors": "Investors",
+    "kind": "Kind",
+    "modality": "Modality",
+    "model": "Model",
+    "product": "Product",
+    "released": "Released",
+    "round": "Round",
+    "status": "Status",
+    "when": "When",
+    "sources": st.column_config.TextColumn("Sources", width="medium"),
+    # A citation: what it supports, the quote in its own words, and where it comes from.
+    "supports": "Supports",
+    "subject": "Fact about",
+    "quote": st.column_config.TextColumn("Quote", width="large"),
+    "source": "Source",
+    "publisher": "Publisher",
+    "link": st.column_config.LinkColumn("Link"),
+    "locator": "Where (no link)",
+}
+CITATION_COLUMNS = ("supports", "subject", "quote", "source", "publisher", "link", "locator")
+
+
+def columns(*names: str, **own: Any) -> dict[str, Any]:
+    """A ``column_config``: the shared ``COLUMNS`` called ``names``, then the page's ``own``."""
+    return {name: COLUMNS[name] for name in names} | own
+
+
 def table(
     frame: pd.DataFrame,
     name: str,
@@ -301,6 +339,16 @@ def table(
     )
     download_button(frame, name, key=f"download_{name}")
     return shown
+
+
+def citation_table(cited: pd.DataFrame, name: str, *, empty: str) -> Any:
+    """Citations (``queries.evidence.citations`` rows) as a table of ``CITATION_COLUMNS``,
+    those the frame has; a ``url`` becomes the ``link``."""
+    if "url" in cited:
+        links = [web_url(url) for url in cited["url"]]
+        cited = cited.assign(link=pd.Series(links, index=cited.index, dtype="object"))
+    shown = [column for column in CITATION_COLUMNS if column in cited]
+    return table(cited[shown], name, empty=empty, column_config=columns(*shown))
 
 
 def words(value: object) -> str:
