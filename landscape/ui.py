@@ -313,7 +313,7 @@ COLUMNS: dict[str, Any] = {
     "link": st.column_config.LinkColumn("Link"),
     "locator": "Where (no link)",
 }
-CITATION_COLUMNS = ("supports", "subject", "quote", "source", "publisher", "link", "locator")
+CITATION_TABLE_COLUMNS = ("supports", "subject", "quote", "source", "publisher", "link", "locator")
 
 
 def columns(*names: str, **own: Any) -> dict[str, Any]:
@@ -342,12 +342,12 @@ def table(
 
 
 def citation_table(cited: pd.DataFrame, name: str, *, empty: str) -> Any:
-    """Citations (``queries.evidence.citations`` rows) as a table of ``CITATION_COLUMNS``,
+    """Citations (``queries.evidence.citations`` rows) as a table of ``CITATION_TABLE_COLUMNS``,
     those the frame has; a ``url`` becomes the ``link``."""
     if "url" in cited:
         links = [web_url(url) for url in cited["url"]]
         cited = cited.assign(link=pd.Series(links, index=cited.index, dtype="object"))
-    shown = [column for column in CITATION_COLUMNS if column in cited]
+    shown = [column for column in CITATION_TABLE_COLUMNS if column in cited]
     return table(cited[shown], name, empty=empty, column_config=columns(*shown))
 
 
