@@ -87,3 +87,27 @@ def test_notes_only_says_when_the_notes_do_not_mention_a_company(
     at = open_page("company", id=str(coatue.id), notes_only="true").run()
     assert not at.exception
     assert any("do not mention" in info.value for info in at.info)
+
+
+def test_the_page_shows_where_sources_disagree(app_url: str) -> None:
+    with db.get_engine(app_url).connect() as connection:
+        company_id = connection.execute(
+            select(m.Company.id).where(m.Company.name == "Mem")
+        ).scalar_one()
+    at = open_page("company", id=str(company_id)).run()
+    assert not at.exception
+    assert "Where sources disagree" in [h.value for h in at.subheader]
+    disagree = next(t.value for t in at.dataframe if "source_value" in t.value.columns)
+    assert disagree[["field", "record_value", "source_value"]].values.tolist() == [
+        ["announced", "2022-11", "2022-12-01"]
+    ]
+
+
+def test_a_company_whose_sources_agree_has_no_such_section(app_url: str) -> None:
+    with db.get_engine(app_url).connect() as connection:
+        company_id = connection.execute(
+            select(m.Company.id).where(m.Company.name == "Keeper Tax")
+        ).scalar_one()
+    at = open_page("company", id=str(company_id)).run()
+    assert not at.exception
+    assert "Where sources disagree" not in [h.value for h in at.subheader]
