@@ -216,11 +216,42 @@ def cmd_validate(args: argparse.Namespace) -> None:
     problems = validate(get_engine(args.db))
     for problem in problems:
         say(str(problem))
+    warn_of_conflicts(args.db)
     if problems:
         tables = ", ".join(f"{t} {n}" for t, n in sorted(problems_by_table(problems).items()))
         count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
         raise CommandFailed(f"{count} ({tables})")
     say("no problems found")
+
+
+def warn_of_conflicts(url: str) -> None:
+    """One line on standard error when sources disagree with their records (not a problem:
+    the database keeps each source's value on purpose)."""
+    from landscape.queries.conflicts import conflict_count
+
+    count = conflict_count(get_engine(url))
+    if count:
+        values = f"{count} value" + ("s" if count > 1 else "")
+        warn(f"landscape: warning: {values} where a source disagrees (see `landscape conflicts`)")
+
+
+def cmd_conflicts(args: argparse.Namespace) -> None:
+    from landscape.queries.conflicts import conflicts
+
+    if current_revision(args.db) != head_revision():
+        raise CommandFailed("the database is not migrated to head: run `landscape db upgrade`")
+    frame = conflicts(get_engine(args.db))
+    if args.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+        return
+    if frame.empty:
+        say("no source disagrees with its record")
+        return
+    for row in frame.itertuples(index=False):
+        say(
+            f"{row.table} #{row.record_id} ({row.record}): {row.field} is {row.record_value or '-'}"
+            f"; {row.source} states {row.source_value}"
+        )
 
 
 # ---------------------------------------------------------------- add and edit
@@ -463,6 +494,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp_yml.add_argument("file", metavar="FILE")
 
     _command(commands, "validate", cmd_validate)
+
+    conflicting = commands.add_parser(
+        "conflicts", help="list the values a source states that differ from their record"
+    )
+    conflicting.add_argument(
+        "--format", choices=["text", "csv"], default="text", help="one line each (text) or CSV"
+    )
+    conflicting.set_defaults(handler=cmd_conflicts)
 
     for command, summary in (
         ("add", "add a company, product, round, metric, event or source (with its source)"),

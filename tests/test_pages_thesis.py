@@ -43,10 +43,10 @@ def test_thesis_places_companies_and_lists_claims(app_url: str) -> None:
 
 def test_a_stance_in_the_url_filters_the_claims(app_url: str) -> None:
     at = page("thesis")
-    at.query_params["stance"] = "favours_model"
+    at.query_params["stance"] = "favours_applications"
     at.run()
     assert not at.exception
-    expected = _by_stance("favours_model")
+    expected = _by_stance("favours_applications")
     assert _claims(at) == ["> " + escape_markdown(claim["statement"]) for claim in expected]
     assert not any("the list scrolls" in caption.value for caption in at.caption)
 

@@ -21,6 +21,7 @@ from landscape.queries.company import (
     company_profile,
     company_rounds,
 )
+from landscape.queries.conflicts import conflicts
 
 ui.engine()
 notes_only, zh = ui.notes_only(), ui.zh()
@@ -219,8 +220,36 @@ ui.table(
     },
 )
 
+
+def where_sources_disagree(company_id: int) -> None:
+    """The values a source states that differ from the company's records, when there are any
+    (``landscape conflicts``): the record keeps one value, each source its own."""
+    disagree = ui.query(conflicts, company_id=company_id)
+    if disagree.empty:
+        return
+    st.subheader("Where sources disagree")
+    st.caption("The record keeps one value; these sources state another, kept beside it.")
+    ui.table(
+        disagree[["record", "field", "record_value", "source", "source_value"]],
+        f"company_{company_id}_conflicts",
+        empty="No source disagrees.",
+        column_config={
+            "record": "Record",
+            "field": "Field",
+            "record_value": "Recorded",
+            "source": "Source",
+            "source_value": "The source states",
+        },
+    )
+
+
+where_sources_disagree(company_id)
+
 st.subheader("Citations")
-st.caption("Every source quote behind the facts on this page, in the source's own words.")
+st.caption(
+    "Every source quote behind the facts on this page, in the source's own words; a summary of"
+    " ours is marked [our summary], and the project's own inference cites itself as the source."
+)
 ui.citation_table(
     ui.query(company_citations, company_id, notes_only=notes_only),
     f"company_{company_id}_citations",
