@@ -1,7 +1,7 @@
 """The quadrant's axes, the claims and the funding share by thesis role, on the seed."""
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from landscape import db
 from landscape import models as m
@@ -15,8 +15,21 @@ CLAIMS = seed("claims")
 SCORES = {"calls_api": 1, "fine_tunes": 2, "trains_own": 3}
 
 
+# Money raised, written out in SQL: a closed or announced round that is not a pledge, a
+# secondary sale or a fund commitment.
+RAISED = (
+    "r.status IN ('closed', 'announced')"
+    " AND r.round_type NOT IN ('pledge', 'secondary', 'fund_commitment')"
+)
+
+
 def _quadrant(url: str, **kwargs: bool) -> pd.DataFrame:
     return q.quadrant(db.get_engine(url), **kwargs).set_index("company")
+
+
+def _sql(url: str, statement: str) -> list[tuple]:
+    with db.get_engine(url).connect() as connection:
+        return [tuple(row) for row in connection.execute(text(statement))]
 
 
 def _ownership_in_the_seed() -> dict[str, int]:
@@ -63,13 +76,28 @@ def test_distribution_is_a_channel_or_a_million_users(seeded_url: str) -> None:
     assert again.loc["Jasper", "reach"] == 1 and again.loc["Jasper", "users"] == 5000
 
 
-def test_size_colour_and_sources(seeded_url: str) -> None:
+def test_size_is_money_raised_and_the_rest_is_shown_apart(seeded_url: str) -> None:
     companies = _quadrant(seeded_url)
-    for name in {r["company"] for r in ROUNDS}:
-        own = [r for r in ROUNDS if r["company"] == name]
-        assert companies.loc[name, "funding_usd"] == sum(r.get("amount_usd", 0) for r in own)
-        assert companies.loc[name, "rounds"] == len(own)
-        assert companies.loc[name, "undisclosed_rounds"] == sum("amount_usd" not in r for r in own)
+    rows = _sql(
+        seeded_url,
+        "SELECT c.name, SUM(CASE WHEN " + RAISED + " THEN r.amount_usd END),"
+        " SUM(CASE WHEN NOT (" + RAISED + ") THEN r.amount_usd END), COUNT(*),"
+        " SUM(CASE WHEN r.amount_usd IS NULL THEN 1 ELSE 0 END)"
+        " FROM funding_rounds r JOIN companies c ON c.id = r.company_id GROUP BY c.name",
+    )
+    assert rows
+    for name, raised, not_raised, rounds, undisclosed in rows:
+        found = companies.loc[name]
+        assert found["funding_usd"] == (raised or 0) and found["not_raised_usd"] == (
+            not_raised or 0
+        )
+        assert (found["rounds"], found["undisclosed_rounds"]) == (rounds, undisclosed)
+    pledged = next(r for r in ROUNDS if r["company"] == "OpenAI" and r["round_type"] == "pledge")
+    assert companies.loc["OpenAI", "not_raised_usd"] >= pledged["amount_usd"]  # not "raised"
+
+
+def test_colour_and_sources(seeded_url: str) -> None:
+    companies = _quadrant(seeded_url)
     category = COMPANIES["Keeper Tax"]["categories"][0]
     label_zh = next(c["label_zh"] for c in seed("categories") if c["name"] == category)
     assert companies.loc["Keeper Tax", "category"] == category
@@ -105,16 +133,99 @@ def test_funding_share_by_role_adds_up_each_year(seeded_url: str) -> None:
     assert (disclosed.groupby("year")["share"].sum().round(9) == 1).all()
     assert shares.loc[shares["amount_usd"] == 0, "share"].isna().all()
     found = shares.set_index(["year", "role"])["amount_usd"].to_dict()
+    rows = _sql(
+        seeded_url,
+        "SELECT r.announced_on, c.thesis_role, r.amount_usd FROM funding_rounds r"
+        f" JOIN companies c ON c.id = r.company_id WHERE r.announced_on IS NOT NULL AND {RAISED}",
+    )
     expected: dict[tuple[int, str], int] = {}
-    for r in ROUNDS:
-        if "announced" in r:
-            key = (seed_date(r["announced"]).year, COMPANIES[r["company"]]["thesis_role"])
-            expected[key] = expected.get(key, 0) + r.get("amount_usd", 0)
+    for announced, role, amount in rows:
+        key = (seed_date(announced).year, role)
+        expected[key] = expected.get(key, 0) + (amount or 0)
     assert found == expected
+    assert (2015, "model_builder") not in found  # the founders' pledge is not money raised
     assert found[(2022, "application_builder")] > found[(2022, "model_builder")]
+
+
+def test_builder_shares_compare_model_and_application_builders(seeded_url: str) -> None:
+    shares = q.builder_shares(db.get_engine(seeded_url)).set_index("year")
+    rows = _sql(
+        seeded_url,
+        "SELECT r.announced_on, c.thesis_role, r.amount_usd,"
+        f" CASE WHEN {RAISED} THEN 1 ELSE 0 END FROM funding_rounds r"
+        " JOIN companies c ON c.id = r.company_id WHERE r.announced_on IS NOT NULL"
+        " AND c.thesis_role IN ('model_builder', 'application_builder')",
+    )
+    expected: dict[int, dict[str, int]] = {}
+    for announced, role, amount, raised in rows:
+        year = expected.setdefault(seed_date(announced).year, {"model": 0, "app": 0, "out": 0})
+        if not raised:
+            year["out"] += 1
+        elif amount:
+            year["model" if role == "model_builder" else "app"] += amount
+    assert set(shares.index) == set(expected)
+    for year, sums in expected.items():
+        found = shares.loc[year]
+        assert (found["model_usd"], found["application_usd"]) == (sums["model"], sums["app"])
+        assert found["not_raised"] == sums["out"]
+        if sums["model"] + sums["app"]:
+            share = sums["app"] / (sums["model"] + sums["app"])
+            assert round(found["application_share"], 9) == round(share, 9)
+        else:
+            assert pd.isna(found["application_share"])
+
+
+def test_stance_counts_count_every_claim_once(seeded_url: str) -> None:
+    counts = q.stance_counts(db.get_engine(seeded_url)).set_index("stance")
+    rows = _sql(seeded_url, "SELECT stance, COUNT(*) FROM claims GROUP BY stance")
+    assert {s: n for s, n in rows} == counts.loc[counts["claims"] > 0, "claims"].to_dict()
+    assert list(counts.index) == list(q.STANCES)
+    assert (counts["sourced"] + counts["inferred"] == counts["claims"]).all()
+    inferred = _sql(
+        seeded_url,
+        "SELECT COUNT(*) FROM claims WHERE NOT EXISTS (SELECT 1 FROM citations t"
+        " JOIN sources s ON s.id = t.source_id WHERE t.claim_id = claims.id"
+        " AND s.kind != 'inference')",
+    )
+    assert counts["inferred"].sum() == inferred[0][0]
+
+
+def test_every_company_is_placed_or_says_why_not(seeded_url: str) -> None:
+    companies = _quadrant(seeded_url)
+    placed = companies["ownership"].notna()
+    assert (companies["corner"].notna() == placed).all()
+    assert (companies["reason"].isna() == placed).all()
+    assert companies.loc[~placed, "reason"].str.contains("no model use").all()
+    for name, row in companies[placed].iterrows():
+        owns_model, owns_channel = row["ownership"] >= 3, row["reach"] >= 2
+        assert row["corner"] == q.CORNERS[(owns_model, owns_channel)][0], name
+    corners = q.corners(companies.reset_index()).set_index("corner")
+    assert list(corners.index) == [name for name, _ in q.CORNERS.values()]
+    assert corners["count"].sum() == placed.sum()
+    for corner, row in corners.iterrows():
+        inside = companies.index[companies["corner"] == corner]
+        assert (
+            row["companies"].split("; ") == list(inside) if len(inside) else row["companies"] == ""
+        )
+    developers = {
+        name
+        for (name,) in _sql(
+            seeded_url,
+            "SELECT c.name FROM ai_models a JOIN companies c ON c.id = a.developer_id",
+        )
+    }
+    assert all(companies.loc[name, "corner"].startswith("Owns") for name in developers)
+
+
+def test_notes_written_is_the_notes_date(seeded_url: str) -> None:
+    notes = next(source for source in seed("sources") if source["kind"] == "notes")
+    assert q.notes_written(db.get_engine(seeded_url)) == str(notes["published"])
 
 
 def test_an_empty_database_gives_empty_frames(migrated_url: str) -> None:
     engine = db.get_engine(migrated_url)
     assert q.quadrant(engine).empty and q.claims(engine).empty
     assert q.claim_stances(engine) == [] and q.funding_by_role(engine).empty
+    assert q.builder_shares(engine).empty and q.notes_written(engine) is None
+    assert (q.stance_counts(engine)["claims"] == 0).all()
+    assert (q.corners(q.quadrant(engine))["count"] == 0).all()
