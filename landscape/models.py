@@ -160,6 +160,7 @@ class SourceKind(StrEnum):
     social_post = "social_post"
     official_page = "official_page"
     dataset = "dataset"
+    inference = "inference"  # the project's own inference, for a fact no source states
 
 
 class ClaimStance(StrEnum):
@@ -547,10 +548,12 @@ CITABLE = {
 }
 
 
-# Links one fact row to a source, with the exact supporting quote in its own language.
+# Links one fact row to a source, with the exact supporting quote in its own language (or, where
+# the source's words are not held, a paraphrase: our summary of what it says).
 class Citation(Timestamped, table=True):
     __tablename__ = "citations"
     __table_args__ = (
+        CheckConstraint("quote IS NOT NULL OR paraphrase IS NOT NULL", name="quote_or_paraphrase"),
         CheckConstraint(
             " + ".join(f"(CASE WHEN {col} IS NULL THEN 0 ELSE 1 END)" for col in CITABLE.values())
             + " = 1",
@@ -560,9 +563,17 @@ class Citation(Timestamped, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="sources.id", ondelete="RESTRICT", index=True)
-    quote: str = Field(sa_type=Text)
+    quote: str | None = Field(default=None, sa_type=Text, description="the source's own words")
     quote_language: str | None = Field(default=None, max_length=16)
     note: str | None = Field(default=None, sa_type=Text)
+    paraphrase: str | None = Field(
+        default=None, sa_type=Text, description="our summary of what the source says, not its words"
+    )
+    stated: str | None = Field(
+        default=None,
+        sa_type=Text,
+        description='JSON object: what the source states where it differs, {"amount_usd": ...}',
+    )
     company_id: int | None = Field(
         default=None, foreign_key="companies.id", ondelete="CASCADE", index=True
     )

@@ -178,7 +178,7 @@ def _claims() -> Select[Any, Any]:
 
 def _citations() -> Select[Any, Any]:
     c, source = m.Citation, aliased(m.Source)
-    name = col(source.title) + literal(": ") + func.coalesce(c.quote, "")
+    name = col(source.title) + literal(": ") + func.coalesce(c.quote, c.paraphrase, "")
     return select(col(c.id).label("id"), name.label("name")).join(
         source, col(source.id) == col(c.source_id)
     )
@@ -355,7 +355,9 @@ def _records() -> dict[str, TableRecord]:
             command="event",
         ),
         TableRecord(m.Claim, "claim", ("statement",), _claims, "claims"),
-        TableRecord(m.Citation, "citation", ("source_id", "quote"), _citations, "citations"),
+        TableRecord(
+            m.Citation, "citation", ("source_id", "quote", "paraphrase"), _citations, "citations"
+        ),
         TableRecord(
             m.CompanyCategory,
             "company category",

@@ -41,6 +41,7 @@ from landscape.names import normalize_name
 __all__ = [
     "NAME_LENGTH",
     "NON_NEGATIVE_UNITS",
+    "QUOTE_OR_PARAPHRASE_REQUIRED",
     "QUOTE_REQUIRED",
     "REQUIRED",
     "TITLE_LENGTH",
@@ -97,6 +98,10 @@ TITLE_LENGTH = 500  # titles of sources and events
 REQUIRED = "Required."
 QUOTE_REQUIRED = (
     "Required: quote the source's own words that support this fact, in their original language."
+)
+QUOTE_OR_PARAPHRASE_REQUIRED = (
+    "Required: quote the source's own words that support this fact, in their original language"
+    " (or, where its words are not at hand, give a paraphrase: our summary of what it says)."
 )
 
 
@@ -558,6 +563,9 @@ def row_problems(table: str, values: Mapping[str, Any]) -> list[tuple[str, str]]
        funding rounds, ``as_of`` for model prices).
     4. Metrics: ``value_high`` is not below ``value``; ``value`` is not negative in a unit of
        amounts or counts.
+    5. Citations: a ``quote`` or a ``paraphrase`` (our summary, where the source's words are not
+       at hand), when either is given; without a ``paraphrase`` field the message asks for the
+       quote alone (``QUOTE_REQUIRED``).
 
     Each pair names the attribute the message is about (``founded_on`` for a founding date,
     ``currency`` for money): the CSV importer maps it to its column (``_column_of``), the
@@ -602,6 +610,13 @@ def row_problems(table: str, values: Mapping[str, Any]) -> list[tuple[str, str]]
     if values.get("currency"):
         day = next((when[0] for when in dated.values() if when), None)
         check("currency", currency_in_use, values["currency"], day)
+
+    cited = table == "citations" and ("quote" in values or "paraphrase" in values)
+    if cited and values.get("quote") is None and values.get("paraphrase") is None:
+        can_paraphrase = "paraphrase" in values  # a file or form with the field says so
+        problems.append(
+            ("quote", QUOTE_OR_PARAPHRASE_REQUIRED if can_paraphrase else QUOTE_REQUIRED)
+        )
 
     if "value" in values:
         if "value_high" in values:

@@ -4,7 +4,9 @@ Each seed file is a YAML list of entries for one table, loaded in ``SEED_FILES``
 names what it refers to (``company: OpenAI``), gives partial dates as text (``2020-06``,
 ``2015-Q4``) and carries its citations: ``notes: "quote"`` (a quote from the founding notes) or
 ``cite: [{source: KEY, quote: "...", note: "...", language: en}]`` (``language`` only when the
-quote is not in the source's own language). An event names its funding round as
+quote is not in the source's own language; ``paraphrase: "..."`` in place of or beside the
+quote when the words are ours, not the source's; ``stated: {amount_usd: 5000000}`` for what the
+source states where it differs from the entry). An event names its funding round as
 ``funding_round: {company: OpenAI, announced: "2019", round_type: corporate_round}``. Rows are
 found by their natural key and only added when missing: seeding twice changes nothing, and a row
 a user edited is never overwritten.
@@ -17,6 +19,7 @@ naming the file and the entry.
 """
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -85,7 +88,7 @@ SEED_FILES: list[tuple[str, str]] = [
     ("events.yml", "events"),
     ("claims.yml", "claims"),
 ]
-_CITATION_KEYS = {"source", "quote", "note", "language"}
+_CITATION_KEYS = {"source", "quote", "note", "language", "paraphrase", "stated"}
 _EXTRA_KEYS = {"sources": {"key"}, "funding_rounds": {"investors"}}
 
 
@@ -174,21 +177,24 @@ class SeedLoader:
             if (
                 not isinstance(citation, dict)
                 or set(citation) - _CITATION_KEYS
-                or not citation.get("quote")
+                or not (citation.get("quote") or citation.get("paraphrase"))
                 or citation.get("source") not in self.sources
             ):
                 raise self.fail(
                     file_name,
                     number,
-                    f"bad citation {citation!r}: needs a known source and a quote",
+                    f"bad citation {citation!r}: needs a known source and a quote or a paraphrase",
                 )
             source_id, language = self.sources[citation["source"]]
+            quote = _cell(citation.get("quote")).strip()
             cells.append(
                 {
                     "source_id": str(source_id),
-                    "quote": str(citation["quote"]).strip(),
+                    "quote": quote,
                     "note": _cell(citation.get("note")),
-                    "quote_language": _cell(citation.get("language") or language),
+                    "quote_language": _cell(citation.get("language") or language) if quote else "",
+                    "paraphrase": _cell(citation.get("paraphrase")).strip(),
+                    "stated": _json(citation.get("stated")),
                 }
             )
         return cells
@@ -313,6 +319,13 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _json(value: Any) -> str:
+    """A ``stated:`` mapping as the JSON text stored (dates in ISO form), or the empty cell."""
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_cell)
+
+
 def _subject(table: str, batch_id: str, number: int, citation: dict[str, str]) -> dict[str, str]:
     """A citation's cells, pointing at the row of ``table`` the batch calls ``batch_id``."""
     return {"subject_table": table, "subject_id": batch_id, **citation, "_entry": str(number)}
@@ -337,7 +350,8 @@ def _quotes_of(file_name: str, entry: dict[str, Any]) -> Iterable[tuple[str, str
     for quote in _as_list(entry.get("notes")):
         yield file_name, NOTES_SOURCE_KEY, str(quote)
     for citation in _as_list(entry.get("cite")):
-        yield file_name, str(citation.get("source")), str(citation.get("quote"))
+        if citation.get("quote"):
+            yield file_name, str(citation.get("source")), str(citation.get("quote"))
     for investor in _as_list(entry.get("investors")):
         if isinstance(investor, dict):
             yield from _quotes_of(file_name, investor)

@@ -2,13 +2,15 @@
 
 Each rule is a function that takes a connection and yields ``Problem``s naming the table, the
 row and what is wrong; ``validate`` runs them all. The rules: every fact row has a citation and
-every citation a quote; no reference points at a missing row; dates lie in a sane range and
-agree with their precision; no two names are equal under normalization; no amount is negative;
-metric names and units are known. A database loaded with foreign keys or CHECK constraints off
-(an import, a hand edit) is where these catch something.
+every citation a quote (or a paraphrase), what it states a JSON object of its subject's columns;
+no reference points at a missing row; dates lie in a sane range and agree with their
+precision; no two names are equal under normalization; no amount is negative; metric names
+and units are known. A database loaded with foreign keys or CHECK constraints off (an import,
+a hand edit) is where these catch something.
 """
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -93,11 +95,22 @@ class Checker:
                 yield self.problem(table, row, "no citation supports this row")
 
     def empty_quotes(self) -> Iterator[Problem]:
-        """Every citation quotes its source."""
+        """Every citation quotes its source, or paraphrases it (marked as our summary)."""
         table = _table("citations")
-        for row in self.rows(table, "quote"):
-            if not (row["quote"] or "").strip():
-                yield self.problem(table, row, "the citation has no quote")
+        for row in self.rows(table, "quote", "paraphrase"):
+            if not (row["quote"] or "").strip() and not (row["paraphrase"] or "").strip():
+                yield self.problem(table, row, "the citation has no quote and no paraphrase")
+
+    def bad_stated(self) -> Iterator[Problem]:
+        """A citation's ``stated`` is a JSON object of the record's columns."""
+        table = _table("citations")
+        subjects = list(m.CITABLE.items())
+        columns = [column for _table_name, column in subjects]
+        for row in self.rows(table, "stated", *columns, where=table.c.stated.is_not(None)):
+            subject = next((t for t, column in subjects if row[column] is not None), None)
+            problem = _stated_problem(row["stated"], subject)
+            if problem:
+                yield self.problem(table, row, f"stated: {problem}")
 
     def dangling_references(self) -> Iterator[Problem]:
         """Every foreign key points at a row that exists."""
@@ -193,6 +206,7 @@ class Checker:
 RULES: list[Callable[[Checker], Iterable[Problem]]] = [
     Checker.uncited_rows,
     Checker.empty_quotes,
+    Checker.bad_stated,
     Checker.dangling_references,
     Checker.bad_dates,
     Checker.duplicate_names,
@@ -221,6 +235,31 @@ def problems_by_table(problems: Iterable[Problem]) -> dict[str, int]:
 
 def _table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
+
+
+def stated_fields(table: str) -> list[str]:
+    """The columns a citation's ``stated`` may name for a row of ``table``: its export's stored
+    columns (``announced``, ``amount_usd``, ``date``...)."""
+    from landscape.exchange.tables import SPECS
+
+    stem = registry.record(table).stem
+    spec = SPECS.get(stem or "")
+    return [col.name for col in spec.columns] if spec else []
+
+
+def _stated_problem(stated: str, subject: str | None) -> str | None:
+    """Why a citation's ``stated`` is wrong (not a JSON object of its subject's columns)."""
+    try:
+        values = json.loads(stated)
+    except ValueError:
+        return "not valid JSON"
+    if not isinstance(values, dict) or not values:
+        return "not a JSON object of the values the source states"
+    known = stated_fields(subject) if subject else []
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        return f"{', '.join(unknown)} not a column of {subject} (one of {', '.join(known)})"
+    return None
 
 
 def _date_problem(

@@ -87,9 +87,52 @@ def test_0003_admits_dataset_sources_and_still_checks_kinds(migrated_url: str) -
 
 def test_0003_downgrade_refuses_while_a_dataset_source_exists(migrated_url: str) -> None:
     _add_source(migrated_url, "dataset")
+    db.downgrade_db(migrated_url, "0003")
     with pytest.raises(CommandError, match="kind 'dataset'"):
         db.downgrade_db(migrated_url, "0002")
-    assert db.current_revision(migrated_url) == db.head_revision()
+    assert db.current_revision(migrated_url) == "0003"
     with db.get_engine(migrated_url).connect() as connection:
         kinds = connection.execute(text("SELECT kind FROM sources")).scalars().all()
     assert kinds == ["dataset"]
+
+
+def _add_citation(url: str, quote: str | None, paraphrase: str | None) -> None:
+    with db.get_engine(url).begin() as connection:
+        source_id = connection.execute(
+            text("SELECT id FROM sources ORDER BY id DESC LIMIT 1")
+        ).scalar_one()
+        company_id = connection.execute(
+            text(
+                "INSERT INTO companies (name, name_key, kind, status, created_at, updated_at)"
+                " VALUES ('Acme', 'acme', 'startup', 'active', CURRENT_TIMESTAMP,"
+                " CURRENT_TIMESTAMP) RETURNING id"
+            )
+        ).scalar_one()
+        connection.execute(
+            text(
+                "INSERT INTO citations (source_id, company_id, quote, paraphrase, created_at,"
+                " updated_at) VALUES (:source, :company, :quote, :paraphrase,"
+                " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ),
+            {"source": source_id, "company": company_id, "quote": quote, "paraphrase": paraphrase},
+        )
+
+
+def test_0004_admits_inference_sources_and_paraphrases(migrated_url: str) -> None:
+    _add_source(migrated_url, "inference")
+    _add_citation(migrated_url, None, "our reading of it")
+
+
+def test_0004_needs_a_quote_or_a_paraphrase(migrated_url: str) -> None:
+    _add_source(migrated_url, "article")
+    with pytest.raises(IntegrityError):
+        _add_citation(migrated_url, None, None)
+
+
+def test_0004_downgrade_refuses_while_a_citation_is_a_paraphrase(migrated_url: str) -> None:
+    _add_source(migrated_url, "article")
+    _add_citation(migrated_url, None, "our reading of it")
+    with pytest.raises(CommandError, match="1 citations hold a paraphrase"):
+        db.downgrade_db(migrated_url, "0003")
+    assert db.current_revision(migrated_url) == db.head_revision()
+    db.upgrade_db(migrated_url)

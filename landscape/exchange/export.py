@@ -252,7 +252,7 @@ def _citations() -> Select[Any]:
         select(
             cit.c.id, cit.c.source_id, source.c.title.label("source"),
             source.c.url.label("source_url"), subject_table, subject_id, cit.c.quote,
-            cit.c.quote_language, cit.c.note,
+            cit.c.quote_language, cit.c.note, cit.c.paraphrase, cit.c.stated,
         )
         .join(source, source.c.id == cit.c.source_id)
         .order_by(cit.c.id)

@@ -265,7 +265,13 @@ SPECS: dict[str, TableSpec] = {
         TableSpec(
             "citations",
             m.Citation,
-            (Col("quote", c.quote, required=True), Col("quote_language", c.language), Col("note")),
+            (
+                Col("quote"),
+                Col("quote_language", c.language),
+                Col("note"),
+                Col("paraphrase"),
+                Col("stated", c.json_object),
+            ),
             refs=(
                 "source_id",
                 "source",
