@@ -53,7 +53,7 @@ STANCES = {
 MILLION_USERS = 1_000_000
 UNASSIGNED_ROLE = "unassigned"
 # The source kind of the project's own inference: facts no source states.
-INFERENCE = "inference"
+INFERENCE = m.SourceKind.inference
 INFERENCE_MARK = " (the project's inference)"
 # Where the quadrant splits: owning the model means training it (3); owning distribution means
 # a channel or a million users (2 and up).
@@ -262,7 +262,7 @@ def _first_category(zh: bool) -> Any:
 def _role_basis(engine: Engine) -> Any:
     """Subquery: (company_id, basis): what the project's inference about a company says."""
     citation = m.Citation
-    said = func.coalesce(col(citation.note), col(citation.quote))
+    said = func.coalesce(col(citation.paraphrase), col(citation.note), col(citation.quote))
     distinct = (
         select(col(citation.company_id).label("company_id"), said.label("basis"))
         .join(m.Source, col(m.Source.id) == col(citation.source_id))
