@@ -7,6 +7,7 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import thesis as q
 
+from .inference_fixtures import cite_inference, company_id
 from .seed_expectations import from_notes, seed, seed_date
 
 COMPANIES = {company["name"]: company for company in seed("companies")}
@@ -231,38 +232,21 @@ def test_an_empty_database_gives_empty_frames(migrated_url: str) -> None:
     assert (q.corners(q.quadrant(engine))["count"] == 0).all()
 
 
-def _cite_inference(url: str, **subject: int) -> None:
-    """Cite the project's inference for one row (``company_id=3``, ``model_use_id=5``...)."""
-    with db.session_scope(url) as session:
-        source = session.execute(
-            select(m.Source).where(m.Source.kind == m.SourceKind.inference)
-        ).scalar_one_or_none()
-        if source is None:
-            source = m.Source(
-                title="The project's inference", kind=m.SourceKind.inference, url_key="inference"
-            )
-            session.add(source)
-            session.flush()
-        paraphrase = f"Inferred for {subject}"
-        session.add(m.Citation(source_id=source.id, paraphrase=paraphrase, **subject))
-
-
 def test_a_place_resting_on_inference_is_flagged(seeded_url: str) -> None:
     before = _quadrant(seeded_url)
     assert not before[["role_inferred", "placement_inferred"]].any().any()
-    (notion,) = _sql(seeded_url, "SELECT id FROM companies WHERE name = 'Notion'")[0]
-    (midjourney,) = _sql(seeded_url, "SELECT id FROM companies WHERE name = 'Midjourney'")[0]
+    notion, midjourney = company_id(seeded_url, "Notion"), company_id(seeded_url, "Midjourney")
     (use,) = _sql(seeded_url, f"SELECT id FROM model_uses WHERE company_id = {midjourney}")[0]
-    _cite_inference(seeded_url, company_id=notion)
-    _cite_inference(seeded_url, model_use_id=use)
+    basis = cite_inference(seeded_url, company_id=notion)
+    cite_inference(seeded_url, model_use_id=use)
     after = _quadrant(seeded_url)
     assert after.loc["Notion", "role_inferred"] and after.loc["Notion", "reach_inferred"]
-    assert after.loc["Notion", "role_basis"] == f"Inferred for {{'company_id': {notion}}}"
+    assert after.loc["Notion", "role_basis"] == basis
     assert q.INFERENCE_MARK in after.loc["Midjourney", "model_evidence"]
     # Midjourney also develops its model, a fact a source states: its place stands on that.
     assert not after.loc["Midjourney", "placement_inferred"]
     (model,) = _sql(seeded_url, f"SELECT id FROM ai_models WHERE developer_id = {midjourney}")[0]
-    _cite_inference(seeded_url, model_id=model)
+    cite_inference(seeded_url, model_id=model)
     again = _quadrant(seeded_url)
     assert again.loc["Midjourney", "ownership_inferred"]
     assert again.loc["Midjourney", "placement_inferred"]

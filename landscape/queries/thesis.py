@@ -52,6 +52,12 @@ STANCES = {
 # ChatGPT's milestone in the notes: a million users five days after launch.
 MILLION_USERS = 1_000_000
 UNASSIGNED_ROLE = "unassigned"
+# The roles that take part in the argument, in the order the page lists them.
+ROLES_FIRST = (
+    m.ThesisRole.channel_owner,
+    m.ThesisRole.model_builder,
+    m.ThesisRole.application_builder,
+)
 # The source kind of the project's own inference: facts no source states.
 INFERENCE = m.SourceKind.inference
 INFERENCE_MARK = " (the project's inference)"
@@ -425,6 +431,47 @@ def claims(engine: Engine, stances: tuple[str, ...] = (), notes_only: bool = Fal
     return frame
 
 
+def sides(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
+    """The notes' words for each side of the argument: per stance that takes a side, its first
+    claim (one on channel versus model first), with its English summary and sources."""
+    claim = m.Claim
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=col(claim.stance),
+            order_by=(case((col(claim.topic) == "channel_vs_model", 0), else_=1), col(claim.id)),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(
+            col(claim.stance),
+            col(claim.statement),
+            col(claim.summary_en),
+            col(claim.speaker),
+            source_text(engine, "claim_id", col(claim.id)).label("sources"),
+            rank,
+        )
+        .where(
+            col(claim.stance) != m.ClaimStance.neutral,
+            notes_filter("claim_id", col(claim.id), notes_only),
+        )
+        .subquery()
+    )
+    statement = (
+        select(ranked.c.stance, ranked.c.statement, ranked.c.summary_en, ranked.c.speaker)
+        .add_columns(ranked.c.sources)
+        .where(ranked.c.rank == 1)
+        .order_by(ranked.c.stance)
+    )
+    frame = read_frame(engine, statement)
+    order = {stance: position for position, stance in enumerate(STANCES)}
+    frame = frame.sort_values("stance", key=lambda s: s.map(order).fillna(len(order)))
+    frame = frame.reset_index(drop=True)
+    frame["label"] = [STANCES.get(stance, stance.replace("_", " ")) for stance in frame["stance"]]
+    return frame
+
+
 def funding_by_role(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     """Per year and thesis role of the company raising: USD raised (``counts_as_raised``), its
     share of the year's money raised, rounds and undisclosed rounds."""
@@ -524,8 +571,9 @@ def stance_counts(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
         .group_by(col(claim.stance))
     )
     frame = read_frame(engine, statement).set_index("stance")
-    frame = frame.reindex(list(STANCES), fill_value=0).reset_index()
-    frame["label"] = frame["stance"].map(STANCES)
+    known = list(STANCES) + sorted(set(frame.index) - set(STANCES))
+    frame = frame.reindex(known, fill_value=0).rename_axis("stance").reset_index()
+    frame["label"] = [STANCES.get(stance, stance.replace("_", " ")) for stance in frame["stance"]]
     return frame[["stance", "label", "claims", "sourced", "inferred"]]
 
 
