@@ -40,39 +40,36 @@ st.title("Thesis: channel vs model")
 
 # ---------------------------------------------------------------- the argument
 st.subheader("The argument")
-words_side, notes_side = st.columns([3, 2], gap="large")
-with words_side:
-    st.markdown(
-        "As large AI models spread, who captures the value? **Owning the model** means paying "
-        "up front for data, compute and people to train a model of your own, and selling what "
-        "it does. **Owning the channel** means owning the distribution: a product people "
-        "already use every day, with its users and its traffic, that adds AI on top of "
-        "somebody else's model. The notes ask whether the application of large models is won "
-        "by whoever owns that channel rather than whoever trains the best model; the quotes "
-        "beside this are the notes' own words for each side."
-    )
-    st.markdown(
-        "**How to read the quadrant.** Across, *model ownership*: the strongest way a company "
-        f"(or one of its products) uses a model on record: {q.OWNERSHIP[1]} (1), "
-        f"{q.OWNERSHIP[2]} (2), {q.OWNERSHIP[3]} (3); making a model counts as training it. "
-        f"Up, *distribution owned*: {q.REACH[0]} (0), {q.REACH[1]} (1), {q.REACH[2]} (2, "
-        f"ChatGPT's milestone in the notes), {q.REACH[3]} (3, its thesis role is channel "
-        "owner). The vertical line parts those who train their own model from those who rent "
-        "one; the horizontal line parts those with a channel or a million users from the rest. "
-        "A bubble's size is the money the company raised (closed or announced rounds; a "
-        "pledge, a reported or an in-talks amount is not counted), its colour its first "
-        f"category. A name marked *(inferred)* sits where it does on {INFERRED}, which no "
-        "source states."
-    )
-with notes_side:
-    for side in ui.query(q.sides, notes_only).itertuples():
-        with st.container(border=True):
-            speaker = f" · {ui.escape_markdown(side.speaker)}" if side.speaker else ""
-            st.markdown(f"**{ui.escape_markdown(side.label)}**{speaker}")
-            st.markdown("> " + ui.escape_markdown(side.statement))
-            if side.summary_en:
-                st.caption(ui.escape_markdown(side.summary_en))
-            st.caption(ui.escape_markdown(f"Source: {side.sources or 'none on record'}"))
+st.markdown(
+    "As large AI models spread, who captures the value? **Owning the model** means paying up "
+    "front for data, compute and people to train a model of your own, and selling what it "
+    "does. **Owning the channel** means owning the distribution: a product people already use "
+    "every day, with its users and its traffic, that adds AI on top of somebody else's model. "
+    "The notes ask whether the application of large models is won by whoever owns that channel "
+    "rather than whoever trains the best model. Below, the notes' own words for each side, with "
+    "an English summary."
+)
+sides = ui.query(q.sides, notes_only)
+for column, side in zip(st.columns(max(len(sides), 1)), sides.itertuples(), strict=False):
+    with column, st.container(border=True):
+        speaker = f" · {ui.escape_markdown(side.speaker)}" if side.speaker else ""
+        st.markdown(f"**{ui.escape_markdown(side.label)}**{speaker}")
+        st.markdown("> " + ui.escape_markdown(side.statement))
+        if side.summary_en:
+            st.caption(ui.escape_markdown(side.summary_en))
+        st.caption(ui.escape_markdown(f"Source: {side.sources or 'none on record'}"))
+st.markdown(
+    "**How to read the quadrant.** Across, *model ownership*: the strongest way a company (or "
+    f"one of its products) uses a model on record: {q.OWNERSHIP[1]} (1), {q.OWNERSHIP[2]} (2), "
+    f"{q.OWNERSHIP[3]} (3); making a model counts as training it. Up, *distribution owned*: "
+    f"{q.REACH[0]} (0), {q.REACH[1]} (1), {q.REACH[2]} (2, ChatGPT's milestone in the notes), "
+    f"{q.REACH[3]} (3, its thesis role is channel owner). The vertical line parts those who "
+    "train their own model from those who rent one; the horizontal line parts those with a "
+    "channel or a million users from the rest. A bubble's size is the money the company raised "
+    "(closed or announced rounds; a pledge, a reported or an in-talks amount is not counted), "
+    "its colour its first category. A name marked *(inferred)* sits where it does on "
+    f"{INFERRED}, which no source states."
+)
 
 # ---------------------------------------------------------------- the quadrant and the claims
 companies = ui.query(q.quadrant, zh=ui.zh(), notes_only=notes_only)
