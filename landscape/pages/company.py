@@ -7,11 +7,13 @@ import streamlit as st
 from landscape import ui
 from landscape.charts.timeline import timeline_chart
 from landscape.dates import format_partial_date
+from landscape.queries.common import RAISED_MEANS
 from landscape.queries.company import (
     company_choices,
     company_citations,
     company_claims,
     company_events,
+    company_funding,
     company_investments,
     company_metrics,
     company_models,
@@ -62,20 +64,23 @@ if profile["description"]:
     st.markdown(ui.escape_markdown(profile["description"]))
 
 rounds = ui.query(company_rounds, company_id, notes_only=notes_only)
+funding = ui.query(company_funding, company_id, notes_only=notes_only)
 models = ui.query(company_models, company_id, notes_only=notes_only)
-tiles = st.columns(4)
+tiles = st.columns(5)
 tiles[0].metric(
     "Founded",
     format_partial_date(profile["founded_on"], profile["founded_precision"]) or "unknown",
 )
-tiles[1].metric("Funding rounds", len(rounds))
-disclosed = rounds["amount_usd"].dropna()
-tiles[2].metric(
-    "Raised (disclosed)",
-    ui.money(int(disclosed.sum())) if len(disclosed) else ui.money(None) if len(rounds) else "none",
-    help="Sum of the disclosed round amounts in USD; undisclosed rounds are counted, not summed.",
+tiles[1].metric("Funding rounds", funding["rounds"])
+# An undisclosed round may have raised money: "undisclosed" rather than "none".
+raised = funding["raised_usd"] or (None if funding["undisclosed"] else 0)
+tiles[2].metric("Raised", "none" if raised == 0 else ui.money(raised), help=RAISED_MEANS)
+tiles[3].metric(
+    "Not counted as raised",
+    ui.money(funding["not_raised_usd"]) if funding["not_raised_usd"] else "none",
+    help=RAISED_MEANS,
 )
-tiles[3].metric("Models built or used", models["model_id"].nunique())
+tiles[4].metric("Models built or used", models["model_id"].nunique())
 
 related = st.columns(3)
 with related[0]:
@@ -116,6 +121,7 @@ ui.table(
         "date": "Announced",
         "round": "Round",
         "status": "Status",
+        "counts_as_raised": st.column_config.CheckboxColumn("Counts as raised", help=RAISED_MEANS),
         "amount": st.column_config.NumberColumn("Amount", format="localized"),
         "currency": "Currency",
         "amount_usd": st.column_config.NumberColumn("Amount (USD)", format="compact"),
@@ -139,6 +145,7 @@ if not backed.empty:
             "company": "Company backed",
             "date": "Announced",
             "round": "Round",
+            "status": "Status",
             "lead": st.column_config.CheckboxColumn("Led"),
             "amount_usd": st.column_config.NumberColumn("Round size (USD)", format="compact"),
             "sources": SOURCE_COLUMN,

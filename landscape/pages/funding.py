@@ -6,15 +6,13 @@ import streamlit as st
 from landscape import ui
 from landscape.charts import funding as charts
 from landscape.queries import funding as q
+from landscape.queries.common import RAISED_MEANS
 
 ui.engine()
 notes_only = ui.notes_only()
 
 st.title("Funding")
-st.caption(
-    "Rounds and amounts in USD. An undisclosed amount is counted as a round, never summed "
-    "as zero. Hover a bar or point for its source."
-)
+st.caption(f"Rounds and amounts in USD. {RAISED_MEANS} Hover a bar or point for its source.")
 
 filters = st.columns(2)
 with filters[0]:
@@ -27,13 +25,14 @@ with filters[1]:
     )
 
 totals = ui.query(q.summary, companies, types, notes_only)
-tiles = st.columns(4)
+tiles = st.columns(5)
 tiles[0].metric("Rounds", totals["rounds"])
-tiles[1].metric("Disclosed amount", ui.money(totals["disclosed_usd"]))
-tiles[2].metric(
+tiles[1].metric("Raised", ui.money(totals["raised_usd"]), help=RAISED_MEANS)
+tiles[2].metric("Not counted as raised", ui.money(totals["not_raised_usd"]), help=RAISED_MEANS)
+tiles[3].metric(
     "Undisclosed rounds", totals["undisclosed"], help="Counted as rounds, not summed as amounts."
 )
-tiles[3].metric("Undated rounds", totals["undated"], help="Left out of the charts over time.")
+tiles[4].metric("Undated rounds", totals["undated"], help="Left out of the charts over time.")
 
 empty = "No funding round matches these filters. Clear a filter, or turn off “Notes only”."
 st.subheader("Per year")
@@ -71,6 +70,9 @@ if ui.chart_or_message(board, charts.leaderboard_chart, "funding_leaderboard", e
         width="stretch",
         column_config={
             "raised_usd": st.column_config.NumberColumn("Raised (USD)", format="dollar"),
+            "not_raised_usd": st.column_config.NumberColumn(
+                "Not counted as raised (USD)", format="dollar"
+            ),
             "latest_valuation_usd": st.column_config.NumberColumn(
                 "Latest post-money (USD)", format="dollar"
             ),

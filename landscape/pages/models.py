@@ -6,6 +6,7 @@ import streamlit as st
 from landscape import ui
 from landscape.charts.models import lineage_chart, prices_chart, releases_chart, uses_chart
 from landscape.queries.models import (
+    ModelFilters,
     model_facets,
     model_lineage,
     model_prices,
@@ -21,12 +22,12 @@ st.caption(
     "Which models grew from which, when they came out, who builds on them and what they cost."
 )
 
-narrowing = {
-    "modalities": tuple(st.query_params.get_all("modality")),
-    "developers": tuple(st.query_params.get_all("developer")),
-    "notes_only": notes_only,
-}
-facets = ui.query(model_facets, **narrowing)
+narrowing = ModelFilters(
+    modalities=tuple(st.query_params.get_all("modality")),
+    developers=tuple(st.query_params.get_all("developer")),
+    notes_only=notes_only,
+)
+facets = ui.query(model_facets, narrowing)
 filters = st.columns(2)
 with filters[0]:
     ui.url_multiselect("Modality", facets["modalities"], "modality")
@@ -34,7 +35,7 @@ with filters[1]:
     ui.url_multiselect("Developer", facets["developers"], "developer")
 
 st.subheader("Lineage")
-lineage = ui.query(model_lineage, **narrowing)
+lineage = ui.query(model_lineage, narrowing)
 if lineage.empty:
     st.info("No models match these filters.")
 else:
@@ -64,7 +65,7 @@ else:
     )
 
 st.subheader("Releases over time")
-releases = ui.query(model_releases, **narrowing)
+releases = ui.query(model_releases, narrowing)
 if releases.empty:
     st.info("No dated model releases match these filters.")
 else:
@@ -74,7 +75,7 @@ else:
     ui.download_button(releases, "model_releases", key="download_model_releases")
 
 st.subheader("Who builds on which model")
-uses = ui.query(model_uses, **narrowing)
+uses = ui.query(model_uses, narrowing)
 if uses.empty:
     st.info("No company is on record as building on these models.")
 else:
@@ -99,7 +100,7 @@ else:
     )
 
 st.subheader("Prices")
-prices = ui.query(model_prices, **narrowing)
+prices = ui.query(model_prices, narrowing)
 if prices.empty:
     st.info("No model prices on record for these models.")
 else:

@@ -8,6 +8,7 @@ import streamlit as st
 from landscape import ui
 from landscape.charts.thesis import quadrant_chart, role_share_chart
 from landscape.queries import thesis as q
+from landscape.queries.common import RAISED_MEANS
 
 CLAIMS_HEIGHT_PX = 820
 CLAIMS_BEFORE_SCROLLING = 4
@@ -65,11 +66,11 @@ st.markdown(
     f"{q.REACH[0]} (0), {q.REACH[1]} (1), {q.REACH[2]} (2, ChatGPT's milestone in the notes), "
     f"{q.REACH[3]} (3, its thesis role is channel owner). The vertical line parts those who "
     "train their own model from those who rent one; the horizontal line parts those with a "
-    "channel or a million users from the rest. A bubble's size is the money the company raised "
-    "(closed or announced rounds; a pledge, a reported or an in-talks amount is not counted), "
+    "channel or a million users from the rest. A bubble's size is the money the company raised, "
     "its colour its first category. A name marked *(inferred)* sits where it does on "
     f"{INFERRED}, which no source states."
 )
+st.caption(RAISED_MEANS)
 
 # ---------------------------------------------------------------- the quadrant and the claims
 companies = ui.query(q.quadrant, zh=ui.zh(), notes_only=notes_only)

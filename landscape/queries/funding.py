@@ -2,7 +2,9 @@
 and investors' portfolios.
 
 An amount is summed only where it is disclosed in USD (``amount_usd``); a round without one is
-counted as undisclosed, never summed as zero.
+counted as undisclosed, never summed as zero. "Raised" sums only the rounds that count as raised
+(``common.counts_as_raised``: closed or announced, not a pledge, secondary or fund commitment);
+the other disclosed amounts are summed apart as ``not_raised_usd``.
 """
 
 from typing import Any
@@ -29,11 +31,13 @@ from landscape.queries.common import (
     AnySelect,
     add_when,
     company_ids_named,
+    counts_as_raised,
     joined_text,
     notes_filter,
     read_frame,
+    round_not_raised_usd,
+    round_raised_usd,
     source_text,
-    usd_total,
     year_of,
 )
 
@@ -85,10 +89,12 @@ def summary(
     round_types: tuple[str, ...] = (),
     notes_only: bool = False,
 ) -> dict[str, int]:
-    """Rounds, disclosed USD total, undisclosed and undated rounds, under the filters."""
+    """Rounds, USD raised, USD not counted as raised, undisclosed and undated rounds, under the
+    filters."""
     statement = select(
         func.count(col(ROUND.id)).label("rounds"),
-        usd_total(col(ROUND.amount_usd)).label("disclosed_usd"),
+        round_raised_usd().label("raised_usd"),
+        round_not_raised_usd().label("not_raised_usd"),
         func.coalesce(_undisclosed(), 0).label("undisclosed"),
         func.coalesce(func.sum(case((col(ROUND.announced_on).is_(None), 1), else_=0)), 0).label(
             "undated"
@@ -105,7 +111,8 @@ def by_year(
     round_types: tuple[str, ...] = (),
     notes_only: bool = False,
 ) -> pd.DataFrame:
-    """Per year and round type: rounds, disclosed and undisclosed rounds, disclosed USD."""
+    """Per year and round type: rounds, disclosed and undisclosed rounds, USD raised and USD
+    not counted as raised."""
     year = year_of(col(ROUND.announced_on))
     conditions: list[ColumnElement[bool]] = [
         col(ROUND.announced_on).is_not(None),
@@ -120,7 +127,8 @@ def by_year(
             col(ROUND.round_type),
             func.count(col(ROUND.id)).label("rounds"),
             cast(_undisclosed(), Integer).label("undisclosed"),
-            usd_total(col(ROUND.amount_usd)).label("amount_usd"),
+            round_raised_usd().label("raised_usd"),
+            round_not_raised_usd().label("not_raised_usd"),
         )
         .where(*conditions)
         .group_by(year, col(ROUND.round_type))
@@ -170,8 +178,11 @@ def cumulative(
     round_types: tuple[str, ...] = (),
     notes_only: bool = False,
 ) -> pd.DataFrame:
-    """Each company's dated rounds with its disclosed USD raised so far (a running sum)."""
-    so_far = func.sum(func.coalesce(col(ROUND.amount_usd), 0)).over(
+    """Each company's dated rounds with its USD raised so far (a running sum of the rounds that
+    count as raised); each round keeps its own amount and status."""
+    counted = counts_as_raised(col(ROUND.status), col(ROUND.round_type))
+    raised = case((counted, col(ROUND.amount_usd)))
+    so_far = func.sum(func.coalesce(raised, 0)).over(
         partition_by=col(ROUND.company_id), order_by=(col(ROUND.announced_on), col(ROUND.id))
     )
     statement = (
@@ -180,6 +191,7 @@ def cumulative(
             col(ROUND.announced_on).label("date"),
             col(ROUND.announced_precision).label("precision"),
             col(ROUND.round_type),
+            col(ROUND.status),
             col(ROUND.amount_usd),
             cast(so_far, BigInteger).label("cumulative_usd"),
             source_text(engine, "funding_round_id", col(ROUND.id)).label("sources"),
@@ -279,8 +291,8 @@ def leaderboard(
     round_types: tuple[str, ...] = (),
     notes_only: bool = False,
 ) -> pd.DataFrame:
-    """Companies by disclosed USD raised, with rounds, undisclosed rounds, latest valuation
-    and investors."""
+    """Companies by USD raised, with USD not counted as raised, rounds, undisclosed rounds,
+    latest valuation and investors."""
     company = m.Company
     latest_valuation = (
         select(col(ROUND.post_money_usd))
@@ -310,7 +322,8 @@ def leaderboard(
             col(company.thesis_role),
             func.count(col(ROUND.id)).label("rounds"),
             cast(_undisclosed(), Integer).label("undisclosed"),
-            usd_total(col(ROUND.amount_usd)).label("raised_usd"),
+            round_raised_usd().label("raised_usd"),
+            round_not_raised_usd().label("not_raised_usd"),
             latest_valuation.label("latest_valuation_usd"),
             investors.label("investors"),
         )
@@ -318,7 +331,8 @@ def leaderboard(
         .where(*_round_conditions(companies, round_types, notes_only))
         .group_by(col(company.id), col(company.name), col(company.thesis_role))
         .order_by(
-            usd_total(col(ROUND.amount_usd)).desc(),
+            round_raised_usd().desc(),
+            round_not_raised_usd().desc(),
             func.count(col(ROUND.id)).desc(),
             col(company.name),
         )
@@ -348,7 +362,7 @@ def investors(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
 
 
 def portfolio(engine: Engine, investor: str, notes_only: bool = False) -> pd.DataFrame:
-    """The rounds an investor took part in: company, date, round type, amount, lead."""
+    """The rounds an investor took part in: company, date, round type, status, amount, lead."""
     backer = aliased(m.Company)
     conditions: list[ColumnElement[bool]] = [
         col(m.Investment.investor_id).in_(company_ids_named((investor,)))
@@ -361,6 +375,7 @@ def portfolio(engine: Engine, investor: str, notes_only: bool = False) -> pd.Dat
             col(ROUND.announced_on).label("date"),
             col(ROUND.announced_precision).label("precision"),
             col(ROUND.round_type),
+            col(ROUND.status),
             col(ROUND.amount_usd),
             col(m.Investment.is_lead).label("lead"),
             source_text(engine, "investment_id", col(m.Investment.id)).label("sources"),

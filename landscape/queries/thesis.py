@@ -28,8 +28,9 @@ from landscape.queries.common import (
     notes_filter,
     partial_dates,
     quote_text,
-    raised_usd,
     read_frame,
+    round_not_raised_usd,
+    round_raised_usd,
     source_text,
     usd_total,
     year_of,
@@ -190,17 +191,14 @@ def _funding(notes_only: bool) -> Any:
     """Subquery: each company's money raised (``counts_as_raised``), the amounts on record that
     are not raised (pledges, reported or in-talks sums...), its rounds and undisclosed rounds."""
     rounds = m.FundingRound
-    raised = counts_as_raised(col(rounds.status), col(rounds.round_type))
     conditions: list[ColumnElement[bool]] = [
         notes_filter("funding_round_id", col(rounds.id), notes_only)
     ]
     return (
         select(
             col(rounds.company_id),
-            raised_usd(col(rounds.amount_usd), col(rounds.status), col(rounds.round_type)).label(
-                "funding_usd"
-            ),
-            usd_total(case((~raised, col(rounds.amount_usd)))).label("not_raised_usd"),
+            round_raised_usd(rounds).label("funding_usd"),
+            round_not_raised_usd(rounds).label("not_raised_usd"),
             func.count(col(rounds.id)).label("rounds"),
             func.sum(case((col(rounds.amount_usd).is_(None), 1), else_=0)).label(
                 "undisclosed_rounds"
