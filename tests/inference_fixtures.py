@@ -1,7 +1,7 @@
 """Rows that rest on the project's own inference (a source of kind ``inference``), for the tests
 of what the Thesis page marks as inferred."""
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from landscape import db
 from landscape import models as m
@@ -29,3 +29,14 @@ def company_id(url: str, name: str) -> int:
     """The id of the company called ``name``."""
     with db.session_scope(url) as session:
         return int(session.execute(select(m.Company.id).where(m.Company.name == name)).scalar_one())
+
+
+def forget_inferences(url: str) -> None:
+    """Drop the citations of the project's inference, for a baseline that has none."""
+    with db.get_engine(url).begin() as connection:
+        connection.execute(
+            text(
+                "DELETE FROM citations WHERE source_id IN"
+                " (SELECT id FROM sources WHERE kind = 'inference')"
+            )
+        )

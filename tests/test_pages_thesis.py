@@ -9,7 +9,7 @@ from landscape.charts.thesis import INFERRED_LABEL
 from landscape.queries import thesis as q
 from landscape.ui import escape_markdown
 
-from .inference_fixtures import cite_inference, company_id
+from .inference_fixtures import cite_inference, company_id, forget_inferences
 from .seed_expectations import chart_data, chart_specs, page, seed, seed_date
 
 pytest_plugins = ["tests.lone_company_fixtures"]
@@ -26,7 +26,7 @@ def _quotes(at) -> list[str]:
 
 def _sides() -> list[dict]:
     """The claim the argument quotes for each side: per stance taking one, its first claim on
-    channel versus model, else its first claim."""
+    channel versus model, else its first claim; a side no claim takes has none."""
     chosen = []
     for stance in q.STANCES:
         taking = [claim for claim in CLAIMS if claim["stance"] == stance != "neutral"]
@@ -108,6 +108,9 @@ def test_the_argument_is_explained_in_english_beside_the_notes_words(app_url: st
     assert _quotes(at)[: len(sides)] == ["> " + escape_markdown(c["statement"]) for c in sides]
     channel = next(c for c in sides if c["stance"] == "favours_channel")
     assert escape_markdown(channel["summary_en"]) in shown  # the English beside the Chinese
+    silent = [s for s in q.STANCES if s != "neutral" and s not in {c["stance"] for c in sides}]
+    markdown = [md.value for md in at.markdown]
+    assert markdown.count(q.NO_CLAIM) == len(silent)
 
 
 def test_every_company_is_placed_or_listed_with_a_reason(app_url: str) -> None:
@@ -174,6 +177,7 @@ def test_the_takeaway_is_computed_from_the_data(app_url: str) -> None:
 
 
 def test_what_rests_on_inference_is_marked(app_url: str) -> None:
+    forget_inferences(app_url)
     midjourney = company_id(app_url, "Midjourney")
     cite_inference(app_url, company_id=company_id(app_url, "Disney"))
     with db.get_engine(app_url).connect() as connection:

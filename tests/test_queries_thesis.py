@@ -7,7 +7,7 @@ from landscape import db
 from landscape import models as m
 from landscape.queries import thesis as q
 
-from .inference_fixtures import cite_inference, company_id
+from .inference_fixtures import cite_inference, company_id, forget_inferences
 from .seed_expectations import from_notes, seed, seed_date
 
 COMPANIES = {company["name"]: company for company in seed("companies")}
@@ -233,26 +233,49 @@ def test_an_empty_database_gives_empty_frames(migrated_url: str) -> None:
 
 
 def test_a_place_resting_on_inference_is_flagged(seeded_url: str) -> None:
+    forget_inferences(seeded_url)
     before = _quadrant(seeded_url)
     assert not before[["role_inferred", "placement_inferred"]].any().any()
     notion, midjourney = company_id(seeded_url, "Notion"), company_id(seeded_url, "Midjourney")
-    (use,) = _sql(seeded_url, f"SELECT id FROM model_uses WHERE company_id = {midjourney}")[0]
+    openai = company_id(seeded_url, "OpenAI")
     basis = cite_inference(seeded_url, company_id=notion)
-    cite_inference(seeded_url, model_use_id=use)
     after = _quadrant(seeded_url)
     assert after.loc["Notion", "role_inferred"] and after.loc["Notion", "reach_inferred"]
     assert after.loc["Notion", "role_basis"] == basis
-    assert q.INFERENCE_MARK in after.loc["Midjourney", "model_evidence"]
-    # Midjourney also develops its model, a fact a source states: its place stands on that.
-    assert not after.loc["Midjourney", "placement_inferred"]
-    (model,) = _sql(seeded_url, f"SELECT id FROM ai_models WHERE developer_id = {midjourney}")[0]
-    cite_inference(seeded_url, model_id=model)
+    # An inferred use that is not OpenAI's strongest leaves its place on sourced facts.
+    (api_use,) = _sql(
+        seeded_url,
+        "SELECT u.id FROM model_uses u JOIN products p ON p.id = u.product_id"
+        f" WHERE p.company_id = {openai} AND u.how = 'calls_api'",
+    )[0]
+    cite_inference(seeded_url, model_use_id=api_use)
+    (own_use,) = _sql(
+        seeded_url,
+        f"SELECT id FROM model_uses WHERE company_id = {midjourney} AND how = 'trains_own'",
+    )[0]
+    cite_inference(seeded_url, model_use_id=own_use)
     again = _quadrant(seeded_url)
+    assert q.INFERENCE_MARK in again.loc["OpenAI", "model_evidence"]
+    assert not again.loc["OpenAI", "placement_inferred"]
+    # Midjourney's making its model is the same fact as its inferred trains-its-own use.
     assert again.loc["Midjourney", "ownership_inferred"]
     assert again.loc["Midjourney", "placement_inferred"]
+    assert "develops Midjourney" + q.INFERENCE_MARK in again.loc["Midjourney", "model_evidence"]
     notion_placed = pd.notna(again.loc["Notion", "corner"])
     assert again["placement_inferred"].sum() == 1 + notion_placed
-    corner = (
-        q.corners(again.reset_index()).set_index("corner").loc[again.loc["Midjourney", "corner"]]
-    )
-    assert "Midjourney" + q.INFERENCE_MARK in corner["companies"].split("; ")
+    corners = q.corners(again.reset_index()).set_index("corner")
+    inside = corners.loc[again.loc["Midjourney", "corner"], "companies"].split("; ")
+    assert "Midjourney" + q.INFERENCE_MARK in inside
+
+
+def test_sides_quote_the_first_claim_of_each_side(seeded_url: str) -> None:
+    sides = q.sides(db.get_engine(seeded_url)).set_index("stance")
+    assert list(sides.index) == [s for s in q.STANCES if s != "neutral"]
+    rows = _sql(seeded_url, "SELECT stance, topic, statement FROM claims ORDER BY id")
+    for stance, side in sides.iterrows():
+        taking = [(topic != "channel_vs_model", said) for s, topic, said in rows if s == stance]
+        if taking:
+            assert side["statement"] == min(taking, key=lambda pair: pair[0])[1]
+        else:
+            assert pd.isna(side["statement"])
+    assert sides.loc["favours_channel", "label"] == q.STANCES["favours_channel"]

@@ -53,8 +53,11 @@ st.markdown(
 sides = ui.query(q.sides, notes_only)
 for column, side in zip(st.columns(max(len(sides), 1)), sides.itertuples(), strict=False):
     with column, st.container(border=True):
-        speaker = f" · {ui.escape_markdown(side.speaker)}" if side.speaker else ""
+        speaker = f" · {ui.escape_markdown(side.speaker)}" if isinstance(side.speaker, str) else ""
         st.markdown(f"**{ui.escape_markdown(side.label)}**{speaker}")
+        if pd.isna(side.statement):
+            st.markdown(q.NO_CLAIM)
+            continue
         st.markdown("> " + ui.escape_markdown(side.statement))
         if side.summary_en:
             st.caption(ui.escape_markdown(side.summary_en))

@@ -50,6 +50,8 @@ STANCES = {
     "favours_model": "Favours the model",
     "neutral": "Neutral",
 }
+# What the argument says for a side that no claim on record takes.
+NO_CLAIM = "No claim on record takes this side."
 # ChatGPT's milestone in the notes: a million users five days after launch.
 MILLION_USERS = 1_000_000
 UNASSIGNED_ROLE = "unassigned"
@@ -136,7 +138,19 @@ def _model_evidence(notes_only: bool) -> Any:
         .outerjoin(product, col(product.id) == col(use.product_id))
         .where(notes_filter("model_use_id", col(use.id), notes_only))
     )
-    model_inferred = rests_on_inference("model_id", col(model.id))
+    # Making a model is the same fact as a trains-its-own use of it: inferred if either is.
+    own_use = aliased(m.ModelUse)
+    inferred_own_use = (
+        select(col(own_use.id))
+        .where(
+            col(own_use.model_id) == col(model.id),
+            col(own_use.company_id) == col(model.developer_id),
+            col(own_use.how) == m.UseKind.trains_own,
+            rests_on_inference("model_use_id", col(own_use.id)),
+        )
+        .exists()
+    )
+    model_inferred = rests_on_inference("model_id", col(model.id)) | inferred_own_use
     developed: AnySelect = select(
         col(model.developer_id).label("company_id"),
         literal(3).label("score"),
@@ -431,7 +445,8 @@ def claims(engine: Engine, stances: tuple[str, ...] = (), notes_only: bool = Fal
 
 def sides(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     """The notes' words for each side of the argument: per stance that takes a side, its first
-    claim (one on channel versus model first), with its English summary and sources."""
+    claim (one on channel versus model first), with its English summary and sources; a side no
+    claim takes has a row with an empty ``statement``."""
     claim = m.Claim
     rank = (
         func.row_number()
@@ -462,10 +477,10 @@ def sides(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
         .where(ranked.c.rank == 1)
         .order_by(ranked.c.stance)
     )
-    frame = read_frame(engine, statement)
-    order = {stance: position for position, stance in enumerate(STANCES)}
-    frame = frame.sort_values("stance", key=lambda s: s.map(order).fillna(len(order)))
-    frame = frame.reset_index(drop=True)
+    frame = read_frame(engine, statement).set_index("stance")
+    taking_sides = [stance for stance in STANCES if stance != m.ClaimStance.neutral]
+    others = sorted(set(frame.index) - set(taking_sides))
+    frame = frame.reindex(taking_sides + others).rename_axis("stance").reset_index()
     frame["label"] = [STANCES.get(stance, stance.replace("_", " ")) for stance in frame["stance"]]
     return frame
 
