@@ -160,7 +160,7 @@ class SeedLoader:
                     investment["_entry"] = str(number)
                     citations += [
                         _subject("investments", investment["id"], number, citation)
-                        for citation in (own if own is not None else cites)
+                        for citation in (own if own is not None else _unstated(cites))
                     ]
             cells["_entry"] = str(number)
             rows.append(cells)
@@ -317,6 +317,12 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
     return str(value)
+
+
+def _unstated(citations: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A round's citations as its investments carry them: what a source states about the round
+    (its date, its amount) is the round's, not the investment's."""
+    return [{**citation, "stated": ""} for citation in citations]
 
 
 def _json(value: Any) -> str:

@@ -44,8 +44,9 @@ def seed_when(value: object) -> str:
 
 
 def from_notes(entry: dict[str, Any]) -> bool:
-    """Whether a seed entry cites the founding notes (what "Notes only" keeps)."""
-    return "notes" in entry
+    """Whether a seed entry cites the founding notes (what "Notes only" keeps): by ``notes:``
+    or by a ``cite:`` of the source ``notes`` (which can carry what the notes state)."""
+    return "notes" in entry or any(c.get("source") == "notes" for c in entry.get("cite", []))
 
 
 def lineage_models(root: str) -> list[str]:
@@ -63,7 +64,8 @@ def lineage_models(root: str) -> list[str]:
 def notes_quotes(entry: dict[str, Any]) -> list[str]:
     """The notes' words a seed entry quotes (``notes:`` is one quote or a list)."""
     quotes = entry.get("notes", [])
-    return [str(quote) for quote in (quotes if isinstance(quotes, list) else [quotes])]
+    cited = [c["quote"] for c in entry.get("cite", []) if c.get("source") == "notes"]
+    return [str(quote) for quote in (quotes if isinstance(quotes, list) else [quotes]) + cited]
 
 
 def subject_of(metric: dict[str, Any]) -> str:

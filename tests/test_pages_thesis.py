@@ -71,10 +71,10 @@ def test_thesis_places_companies_and_lists_claims(app_url: str) -> None:
 
 def test_a_stance_in_the_url_filters_the_claims(app_url: str) -> None:
     at = page("thesis")
-    at.query_params["stance"] = "favours_model"
+    at.query_params["stance"] = "favours_applications"
     at.run()
     assert not at.exception
-    expected = _by_stance("favours_model")
+    expected = _by_stance("favours_applications")
     assert _claims(at) == ["> " + escape_markdown(claim["statement"]) for claim in expected]
     assert not any("the list scrolls" in caption.value for caption in at.caption)
 
@@ -133,12 +133,12 @@ def test_each_corner_says_who_sits_there(app_url: str) -> None:
     placed = chart_data(at, QUADRANT, "company")
     markdown = [md.value for md in at.markdown]
     for name, meaning in q.CORNERS.values():
-        inside = sorted(placed.loc[placed["corner"] == name, "company"])
-        header = markdown.index(f"**{escape_markdown(name)}** ({len(inside)})")
-        who = markdown[header + 1]
-        assert who == (
-            escape_markdown("; ".join(inside)) if inside else escape_markdown("Nobody on record.")
-        )
+        inside = placed[placed["corner"] == name].sort_values("company")
+        marks = inside["placement_inferred"].map({True: q.INFERENCE_MARK, False: ""})
+        names = (inside["company"] + marks).tolist()
+        header = markdown.index(f"**{escape_markdown(name)}** ({len(names)})")
+        expected = "; ".join(names) if names else "Nobody on record."
+        assert markdown[header + 1] == escape_markdown(expected)
         assert any(c.value == escape_markdown(meaning) for c in at.caption)
     owns_both = q.CORNERS[(True, True)][0]
     assert "OpenAI" in set(placed.loc[placed["corner"] == owns_both, "company"])

@@ -184,7 +184,10 @@ def test_notes_only_keeps_rounds_the_notes_support(seeded_url: str) -> None:
     notes_fund = q.portfolio(engine, FUND, notes_only=True)
     told = [r for r in ROUNDS if FUND in investors_of(r) and from_notes(r)]
     assert sorted(notes_fund["company"]) == sorted(r["company"] for r in told)
-    assert set(notes_fund["when"]) == {seed_when(r["announced"]) for r in told} == {"2022-12-01"}
+    # The fund's rounds the public record dates too are kept at its dates (the notes' "12.1" is
+    # in their citations' ``stated``: ``landscape conflicts``); Speak's stays the notes' own.
+    assert set(notes_fund["when"]) == {seed_when(r["announced"]) for r in told}
+    assert "2022-12-01" in set(notes_fund["when"])
 
 
 def test_an_empty_database_gives_zeros_and_empty_frames(migrated_url: str) -> None:

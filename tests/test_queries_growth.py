@@ -160,25 +160,27 @@ def test_reach_counts_days_from_the_most_precise_launch(seeded_url: str) -> None
     assert reach["days"].is_monotonic_increasing
 
 
-def test_notes_only_counts_from_the_first_day_of_the_notes_launch_month(seeded_url: str) -> None:
+def test_notes_only_counts_from_the_release_the_notes_cite(seeded_url: str) -> None:
+    """ChatGPT's release is one event that the notes ("2022.11") and the public record
+    (2022-11-30) both cite, kept at the public record's day; the notes' month is in their
+    citation's ``stated`` (``landscape conflicts``)."""
     reach = q.reach_since_launch(db.get_engine(seeded_url), notes_only=True).set_index("subject")
-    launched = next(p["launched"] for p in seed("products") if p["name"] == "ChatGPT")
-    assert reach.loc["ChatGPT", "launched_when"] == str(launched)
-    assert not reach.loc["ChatGPT", "launch_day_known"]  # so the days are an upper bound
-    days = (seed_date(_chatgpt_users()["as_of"]) - seed_date(launched)).days
+    release = next(
+        e for e in seed("events") if e.get("product") == "ChatGPT" and e["kind"] == "release"
+    )
+    assert reach.loc["ChatGPT", "launched_when"] == str(release["date"]) == "2022-11-30"
+    assert reach.loc["ChatGPT", "launch_day_known"]
+    days = (seed_date(_chatgpt_users()["as_of"]) - seed_date(release["date"])).days
     assert reach.loc["ChatGPT", "days"] == days
     assert "Notion AI" not in reach.index  # its waitlist is the public record's
 
 
-def test_a_product_without_a_launch_date_counts_from_its_first_release(seeded_url: str) -> None:
+def test_an_undated_figure_is_not_set_against_a_launch(seeded_url: str) -> None:
+    """Notion AI's waitlist is the alpha's total as a later post gives it, undated: no days."""
     reach = q.reach_since_launch(db.get_engine(seeded_url)).set_index("subject")
-    release = next(e for e in seed("events") if e.get("product") == "Notion AI")
     waitlist = next(r for r in METRICS if r.get("product") == "Notion AI")
-    assert reach.loc["Notion AI", "launched_when"] == str(release["date"])
-    assert (
-        reach.loc["Notion AI", "days"]
-        == (seed_date(waitlist["as_of"]) - seed_date(release["date"])).days
-    )
+    assert "as_of" not in waitlist
+    assert "Notion AI" not in reach.index
 
 
 def test_an_empty_database_gives_empty_frames(migrated_url: str) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     cast,
     extract,
     func,
+    literal,
     select,
     true,
 )
@@ -109,11 +110,22 @@ def source_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
     )
 
 
+PARAPHRASE_MARK = "[our summary] "
+
+
+def cited_words(quote: Any, paraphrase: Any) -> Any:
+    """A citation's words as shown: its quote, else its paraphrase marked as our summary (a
+    paraphrase is never shown as the source's words)."""
+    return func.coalesce(quote, literal(PARAPHRASE_MARK) + paraphrase)
+
+
 def quote_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
-    """Scalar subquery: the quotes that support the row ``id_column``, each in its own words."""
+    """Scalar subquery: the quotes that support the row ``id_column``, each in its own words
+    (a paraphrase marked as our summary)."""
     column = getattr(m.Citation, subject_column)
+    words = cited_words(col(m.Citation.quote), col(m.Citation.paraphrase))
     quotes = (
-        select(column.label("subject_id"), col(m.Citation.quote).label("quote"))
+        select(column.label("subject_id"), words.label("quote"))
         .where(column.is_not(None))
         .distinct()
         .subquery()

@@ -12,7 +12,7 @@ from sqlmodel import SQLModel
 
 from landscape import models as m
 from landscape import registry
-from landscape.queries.common import read_frame
+from landscape.queries.common import cited_words, read_frame
 
 CITATION_COLUMNS = [
     "citation_id",
@@ -113,7 +113,7 @@ def citations(
             cited.c.citation_id,
             cited.c.supports,
             cited.c.subject,
-            c.quote,
+            cited_words(c.quote, c.paraphrase).label("quote"),
             c.quote_language,
             c.note,
             s.id.label("source_id"),
@@ -134,6 +134,7 @@ def citations(
         statement = statement.where(
             or_(
                 c.quote.icontains(text, autoescape=True),
+                c.paraphrase.icontains(text, autoescape=True),
                 cited.c.subject.icontains(text, autoescape=True),
             )
         )
