@@ -83,13 +83,13 @@ def database(backend: str, folder: Path, server: str | None, name: str) -> Any:
 # ---------------------------------------------------------------- measures
 
 
-def bench_synth(url: str, companies: int) -> tuple[Row, int]:
-    """Seed, then synth; the row and the rows written."""
+def bench_synth(url: str, companies: int) -> Row:
+    """Seed, then synth."""
     page_bench.seeded(url)
     report, cpu, wall = cpu_and_wall(lambda: synthesize(db.get_engine(url), companies))
     rate = report.total / wall
     figure = f"{wall:.1f} s wall, {cpu:.1f} s CPU, {report.total:,} rows ({rate:,.0f}/s)"
-    return {"measure": "synth", "figure": figure, "beside": "", "ratio": ""}, report.total
+    return {"measure": "synth", "figure": figure, "beside": "", "ratio": ""}
 
 
 def bench_pages(backend: str, url: str, runs: int) -> list[Row]:
@@ -220,8 +220,7 @@ def bench_size(
         folder = Path(name)
         rows: list[Row] = []
         with database(backend, folder, server, "landscape") as url:
-            row, _rows = bench_synth(url, companies)
-            rows.append(row)
+            rows.append(bench_synth(url, companies))
             print(f"  {backend} {companies:,}: synth done", file=sys.stderr, flush=True)
             if not args.no_pages:
                 rows += bench_pages(backend, url, args.runs)
@@ -254,10 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="warm runs per page (default 3)")
     parser.add_argument("--no-pages", action="store_true", help="skip the pages")
     parser.add_argument("--postgres", metavar="URL", default=os.environ.get(POSTGRES_ENV))
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args(argv)
     rows: list[Row] = []
     for companies in args.sizes:
-        rows += bench_size("sqlite", companies, args, None)
+        if not args.no_sqlite:
+            rows += bench_size("sqlite", companies, args, None)
         if args.postgres:
             rows += bench_size("postgresql", companies, args, args.postgres)
     print(f"{os.cpu_count()} CPUs; pages: {args.runs} warm runs, median; ratios within one run")

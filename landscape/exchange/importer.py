@@ -12,6 +12,7 @@ upserting, or its empty fields filled) or added. See ``csv_import`` for what an 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pydantic_core import PydanticUndefined
@@ -501,6 +502,7 @@ def _column_of(spec: TableSpec, attr: str | None) -> str | None:
     return attr
 
 
+@cache
 def _key_columns(spec: TableSpec) -> tuple[str, ...]:
     """The natural key's columns, in the order of ``_key_tuple``."""
     if spec.stem == "citations":
