@@ -2,7 +2,8 @@
 
 Run from the project root (see bench/README.md):
 
-    python bench/scale.py [--sizes 10000 100000 1000000] [--runs 3] [--no-pages] [--postgres URL]
+    python bench/scale.py [--sizes 10000 100000 1000000] [--runs 3] [--postgres URL]
+                          [--no-pages] [--no-import] [--no-export] [--no-sqlite]
 
 For each size it builds a database (the seed, then ``landscape synth --companies N``) and
 prints one table: synth time; each page's cold and warm time in AppTest beside a trivial page
@@ -225,11 +226,11 @@ def bench_size(
             if not args.no_pages:
                 rows += bench_pages(backend, url, args.runs)
                 print(f"  {backend} {companies:,}: pages done", file=sys.stderr, flush=True)
-            rows.append(
-                bench_import(url, folder / "export", lambda n: database(backend, folder, server, n))
-            )
-            print(f"  {backend} {companies:,}: import done", file=sys.stderr, flush=True)
-            if backend == "sqlite" and shutil.which("sqlite3"):
+            if not args.no_import:
+                empty = lambda n: database(backend, folder, server, n)  # noqa: E731
+                rows.append(bench_import(url, folder / "export", empty))
+                print(f"  {backend} {companies:,}: import done", file=sys.stderr, flush=True)
+            if backend == "sqlite" and shutil.which("sqlite3") and not args.no_export:
                 rows.append(bench_export(url, folder, total_rows(url)))
         for row in rows:
             row |= {"backend": backend, "companies": f"{companies:,}"}
@@ -252,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=3, help="warm runs per page (default 3)")
     parser.add_argument("--no-pages", action="store_true", help="skip the pages")
+    parser.add_argument("--no-import", action="store_true", help="skip the import")
+    parser.add_argument("--no-export", action="store_true", help="skip the export")
     parser.add_argument("--postgres", metavar="URL", default=os.environ.get(POSTGRES_ENV))
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args(argv)
