@@ -101,7 +101,8 @@ def _clash(
     """A name clash, found early so that it is reported with the other errors."""
     try:
         if table == "companies" and data.name is not None:  # type: ignore[attr-defined]
-            _check_company_name(session, data.name, row_id)  # type: ignore[attr-defined]
+            companies = registry.record("companies")
+            _check_name(session, companies, data.name, {}, row_id)  # type: ignore[attr-defined]
         elif table == "sources" and row_id is None:
             _check_source_key(session, data)  # type: ignore[arg-type]
     except DuplicateError as exc:
@@ -109,18 +110,18 @@ def _clash(
     return None
 
 
-# ---------------------------------------------------------------- companies
+# ---------------------------------------------------------------- companies and products
+
+# Said when a unique name is taken between the check and the write (another session won).
+_NAME_TAKEN = {
+    "companies": "A company with this name was just added.",
+    "products": "This company already has a product with this name.",
+}
 
 
 def create_company(session: Session, *, data: CompanyCreate, citation: CitationCreate) -> m.Company:
     """Add a company with its categories, cited by ``citation``."""
-    category_ids = _category_ids(session, data.categories)
-    _check_company_name(session, data.name)
-    company = m.Company(**_columns(data, m.CompanyBase))
-    _add(session, company, "name", "A company with this name was just added.")
-    _set_categories(session, m.CompanyCategory, "company_id", company.id, category_ids)
-    cite(session, citation=citation, subject="companies", subject_id=_id(company))
-    return company
+    return _create_named(session, m.Company, data, citation)
 
 
 def update_company(
@@ -131,44 +132,12 @@ def update_company(
     citation: CitationCreate | None = None,
 ) -> m.Company:
     """Change the fields ``data`` gives; ``categories``, when given, replaces the set."""
-    company = _get(session, m.Company, company_id, "id")
-    stored = _stored(company, CompanyCreate) | {"categories": _category_names(session, company)}
-    merged = _merged(CompanyCreate, stored, data)
-    category_ids = _category_ids(session, merged.categories)
-    _check_company_name(session, merged.name, company_id)
-    _assign(company, merged, data)
-    if data.categories is not None:
-        _set_categories(session, m.CompanyCategory, "company_id", company_id, category_ids)
-    _add(session, company, "name", "A company with this name was just added.")
-    if citation is not None:
-        cite(session, citation=citation, subject="companies", subject_id=company_id)
-    return company
-
-
-def _check_company_name(session: Session, name: str, own_id: int | None = None) -> None:
-    found = session.execute(
-        select(col(m.Company.id), col(m.Company.name)).where(
-            col(m.Company.name_key) == normalize_name(name)
-        )
-    ).first()
-    if found is not None and found.id != own_id:
-        raise DuplicateError("name", "companies", found.id, found.name)
-
-
-# ---------------------------------------------------------------- products
+    return _update_named(session, m.Company, company_id, data, citation)
 
 
 def create_product(session: Session, *, data: ProductCreate, citation: CitationCreate) -> m.Product:
     """Add a product of ``data.company_id`` with its categories, cited by ``citation``."""
-    _get(session, m.Company, data.company_id, "company_id")
-    category_ids = _category_ids(session, data.categories)
-    _check_product_name(session, data.company_id, data.name)
-    product = m.Product(**_columns(data, m.ProductBase))
-    product.company_id = data.company_id  # type: ignore[assignment]
-    _add(session, product, "name", "This company already has a product with this name.")
-    _set_categories(session, m.ProductCategory, "product_id", product.id, category_ids)
-    cite(session, citation=citation, subject="products", subject_id=_id(product))
-    return product
+    return _create_named(session, m.Product, data, citation)
 
 
 def update_product(
@@ -179,36 +148,73 @@ def update_product(
     citation: CitationCreate | None = None,
 ) -> m.Product:
     """Change the fields ``data`` gives; ``categories``, when given, replaces the set."""
-    product = _get(session, m.Product, product_id, "id")
-    names = _names(session, m.ProductCategory, "product_id", product_id)
-    stored = _stored(product, ProductCreate) | {
-        "company_id": product.company_id,
-        "categories": names,
-    }
-    merged = _merged(ProductCreate, stored, data)
-    _get(session, m.Company, merged.company_id, "company_id")
+    return _update_named(session, m.Product, product_id, data, citation)
+
+
+def _create_named(session: Session, table: type[Row], data: Any, citation: CitationCreate) -> Row:
+    """Add a row with a unique name and categories (a company, a product), cited."""
+    record = registry.record_of(table)
+    _, _, base = record.form_schemas()
+    scope = _name_scope(session, record, data)
+    category_ids = _category_ids(session, data.categories)
+    _check_name(session, record, data.name, scope)
+    row = table(**_columns(data, base) | scope)
+    _add(session, row, "name", _NAME_TAKEN[record.table])
+    _set_categories(session, row, category_ids)
+    cite(session, citation=citation, subject=record.table, subject_id=_id(row))
+    return row
+
+
+def _update_named(
+    session: Session, table: type[Row], row_id: int, data: Any, citation: CitationCreate | None
+) -> Row:
+    """Change the fields ``data`` gives of a company or a product; ``categories``, when
+    given, replaces the set."""
+    record = registry.record_of(table)
+    create, _, _ = record.form_schemas()
+    row = _get(session, table, row_id, "id")
+    stored = _stored(row, create) | {column: getattr(row, column) for column in record.name_scope}
+    merged: Any = _merged(create, stored | {"categories": _category_names(session, row)}, data)
+    scope = _name_scope(session, record, merged)
     category_ids = _category_ids(session, merged.categories)
-    _check_product_name(session, merged.company_id, merged.name, product_id)
-    _assign(product, merged, data)
-    product.company_id = merged.company_id  # type: ignore[assignment]
+    _check_name(session, record, merged.name, scope, row_id)
+    _assign(row, merged, data)
+    for column, value in scope.items():
+        setattr(row, column, value)
     if data.categories is not None:
-        _set_categories(session, m.ProductCategory, "product_id", product_id, category_ids)
-    _add(session, product, "name", "This company already has a product with this name.")
+        _set_categories(session, row, category_ids)
+    _add(session, row, "name", _NAME_TAKEN[record.table])
     if citation is not None:
-        cite(session, citation=citation, subject="products", subject_id=product_id)
-    return product
+        cite(session, citation=citation, subject=record.table, subject_id=row_id)
+    return row
 
 
-def _check_product_name(
-    session: Session, company_id: int | None, name: str, own_id: int | None = None
+def _name_scope(session: Session, record: registry.TableRecord, data: Any) -> dict[str, Any]:
+    """The columns a name is unique within (a product's company), each checked to exist."""
+    scope = {column: getattr(data, column) for column in record.name_scope}
+    for column, value in scope.items():
+        (key,) = record.sql_table.c[column].foreign_keys
+        _get(session, registry.record(key.column.table.name).model, value, column)
+    return scope
+
+
+def _check_name(
+    session: Session,
+    record: registry.TableRecord,
+    name: str,
+    scope: Mapping[str, Any],
+    own_id: int | None = None,
 ) -> None:
+    """A DuplicateError when another row (within ``scope``) holds ``name``, normalized."""
+    table = record.sql_table
     found = session.execute(
-        select(col(m.Product.id), col(m.Product.name)).where(
-            col(m.Product.company_id) == company_id, col(m.Product.name_key) == normalize_name(name)
+        select(table.c.id, table.c.name).where(
+            table.c.name_key == normalize_name(name),
+            *(table.c[column] == value for column, value in scope.items()),
         )
     ).first()
     if found is not None and found.id != own_id:
-        raise DuplicateError("name", "products", found.id, found.name)
+        raise DuplicateError("name", record.table, found.id, found.name)
 
 
 # ---------------------------------------------------------------- funding rounds
@@ -315,11 +321,7 @@ def _set_investors(
 
 def create_metric(session: Session, *, data: MetricCreate, citation: CitationCreate) -> m.Metric:
     """Add a dated figure, cited by ``citation``."""
-    subject = _subject(session, data)
-    metric = m.Metric(**_columns(data, m.MetricBase) | subject)
-    _add(session, metric)
-    cite(session, citation=citation, subject="metrics", subject_id=_id(metric))
-    return metric
+    return _create_fact(session, m.Metric, data, citation)
 
 
 def update_metric(
@@ -330,26 +332,12 @@ def update_metric(
     citation: CitationCreate | None = None,
 ) -> m.Metric:
     """Change the fields ``data`` gives."""
-    metric = _get(session, m.Metric, metric_id, "id")
-    stored = _stored(metric, MetricCreate) | _subject_values(metric)
-    merged = _merged(MetricCreate, stored, data)
-    subject = _subject(session, merged)
-    _assign(metric, merged, data)
-    for column, value in subject.items():
-        setattr(metric, column, value)
-    _add(session, metric)
-    if citation is not None:
-        cite(session, citation=citation, subject="metrics", subject_id=metric_id)
-    return metric
+    return _update_fact(session, m.Metric, metric_id, data, citation)
 
 
 def create_event(session: Session, *, data: EventCreate, citation: CitationCreate) -> m.Event:
     """Add a dated event, cited by ``citation``."""
-    subject = _subject(session, data)
-    event = m.Event(**_columns(data, m.EventBase) | subject)
-    _add(session, event)
-    cite(session, citation=citation, subject="events", subject_id=_id(event))
-    return event
+    return _create_fact(session, m.Event, data, citation)
 
 
 def update_event(
@@ -360,17 +348,43 @@ def update_event(
     citation: CitationCreate | None = None,
 ) -> m.Event:
     """Change the fields ``data`` gives; the date rule sees the merged ``expected``."""
-    event = _get(session, m.Event, event_id, "id")
-    stored = _stored(event, EventCreate) | _subject_values(event)
-    merged = _merged(EventCreate, stored, data)
+    return _update_fact(session, m.Event, event_id, data, citation)
+
+
+def _create_fact(
+    session: Session, table: type[Row], data: SQLModel, citation: CitationCreate
+) -> Row:
+    """Add a metric or an event about its checked subject, cited by ``citation``."""
+    record = registry.record_of(table)
+    _, _, base = record.form_schemas()
+    subject = _subject(session, data)
+    row = table(**_columns(data, base) | subject)
+    _add(session, row)
+    cite(session, citation=citation, subject=record.table, subject_id=_id(row))
+    return row
+
+
+def _update_fact(
+    session: Session,
+    table: type[Row],
+    row_id: int,
+    data: SQLModel,
+    citation: CitationCreate | None,
+) -> Row:
+    """Change the fields ``data`` gives of a metric or an event, its subject checked again."""
+    record = registry.record_of(table)
+    create, _, _ = record.form_schemas()
+    row = _get(session, table, row_id, "id")
+    stored = _stored(row, create) | _subject_values(row)
+    merged = _merged(create, stored, data)
     subject = _subject(session, merged)
-    _assign(event, merged, data)
+    _assign(row, merged, data)
     for column, value in subject.items():
-        setattr(event, column, value)
-    _add(session, event)
+        setattr(row, column, value)
+    _add(session, row)
     if citation is not None:
-        cite(session, citation=citation, subject="events", subject_id=event_id)
-    return event
+        cite(session, citation=citation, subject=record.table, subject_id=row_id)
+    return row
 
 
 _SUBJECTS = (("company_id", m.Company), ("product_id", m.Product), ("model_id", m.AIModel))
@@ -636,31 +650,32 @@ def _category_ids(session: Session, names: Iterable[str] | None) -> list[int]:
     return ids
 
 
-def _category_names(session: Session, company: m.Company) -> list[str]:
-    return _names(session, m.CompanyCategory, "company_id", _id(company))
+def _category_link(row: SQLModel) -> registry.Link:
+    """The link table that holds the categories of ``row`` (a company, a product)."""
+    table = registry.record_of(type(row)).table
+    return next(k for k in registry.links() if k.owner == table and k.column == "categories")
 
 
-def _names(
-    session: Session,
-    link: type[m.CompanyCategory] | type[m.ProductCategory],
-    column: str,
-    row_id: int,
-) -> list[str]:
+def _category_names(session: Session, row: SQLModel) -> list[str]:
+    """The names of the categories ``row`` is in, by name."""
+    link = _category_link(row)
+    table = registry.record_of(link.model).sql_table
     statement = (
         select(col(m.Category.name))
-        .join(link, col(link.category_id) == col(m.Category.id))
-        .where(getattr(link, column) == row_id)
+        .join(table, table.c[link.linked_column] == col(m.Category.id))
+        .where(table.c[link.owner_column] == _id(row))
         .order_by(col(m.Category.name))
     )
     return list(session.execute(statement).scalars())
 
 
-def _set_categories(
-    session: Session, link: type[SQLModel], column: str, row_id: int | None, ids: list[int]
-) -> None:
-    session.execute(delete(link).where(getattr(link, column) == row_id))
+def _set_categories(session: Session, row: SQLModel, ids: list[int]) -> None:
+    """Make the categories of ``row`` exactly ``ids``."""
+    link = _category_link(row)
+    owner = getattr(link.model, link.owner_column)
+    session.execute(delete(link.model).where(owner == _id(row)))
     for category_id in ids:
-        session.add(link(**{column: row_id, "category_id": category_id}))
+        session.add(link.model(**{link.owner_column: _id(row), link.linked_column: category_id}))
     session.flush()
 
 

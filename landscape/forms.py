@@ -189,6 +189,17 @@ class Form:
         )
         self.error(field)
 
+    def code(self, field: str, label: str, codes: dict[str, str]) -> None:
+        """An optional pick among ISO codes, each shown with its name: ``FR — France``."""
+        names = {code: f"{code} — {name}" for code, name in codes.items()}
+        self.choice(field, label, list(codes), names=names, optional=True)
+
+    def row(self, field: str, label: str, choices: Callable[..., Any]) -> dict[int, str]:
+        """An optional pick of one row among ``choices`` (a picker query); returns them."""
+        rows = dict(ui.query(choices))
+        self.choice(field, label, list(rows), names=rows, optional=True)
+        return rows
+
     def many(
         self, field: str, label: str, options: list[Any], names: Any = None, **kwargs: Any
     ) -> None:
@@ -321,32 +332,27 @@ def company_fields(form: Form) -> None:
         form.date("founded", "Founded")
     with right:
         form.choice("status", "Status", enum_values(m.CompanyStatus))
-        form.choice(
-            "hq_country",
-            "Country",
-            list(COUNTRIES),
-            names=lambda code: f"{code} — {COUNTRIES[code]}",
-            optional=True,
-        )
+        form.code("hq_country", "Country", COUNTRIES)
         form.text("hq_city", "City")
-    form.text("homepage", "Homepage", placeholder="https://…")
-    form.many("categories", "Categories", ui.query(q.category_choices))
-    form.text("description", "Description", area=True)
+    listing_fields(form)
 
 
 def product_fields(form: Form) -> None:
-    companies = dict(ui.query(q.company_choices))
-    form.choice("company_id", "Company", list(companies), names=companies, optional=True)
+    form.row("company_id", "Company", q.company_choices)
     form.text("name", "Name", help="Unique within its company.")
     form.date("launched", "Launched")
+    listing_fields(form)
+
+
+def listing_fields(form: Form) -> None:
+    """Where a company or a product is found: its homepage, categories and description."""
     form.text("homepage", "Homepage", placeholder="https://…")
     form.many("categories", "Categories", ui.query(q.category_choices))
     form.text("description", "Description", area=True)
 
 
 def funding_round_fields(form: Form) -> None:
-    companies = dict(ui.query(q.company_choices))
-    form.choice("company_id", "Company", list(companies), names=companies, optional=True)
+    companies = form.row("company_id", "Company", q.company_choices)
     left, right = st.columns(2)
     with left:
         form.choice("round_type", "Round", enum_values(m.RoundType))
@@ -355,13 +361,7 @@ def funding_round_fields(form: Form) -> None:
         form.number("pre_money_usd", "Pre-money valuation (USD)")
     with right:
         form.choice("status", "Status", enum_values(m.RoundStatus))
-        form.choice(
-            "currency",
-            "Currency",
-            list(CURRENCIES),
-            names=lambda code: f"{code} — {CURRENCIES[code]}",
-            optional=True,
-        )
+        form.code("currency", "Currency", CURRENCIES)
         form.number("amount_usd", "Amount in USD", help="Filled from the amount for USD rounds.")
         form.number("post_money_usd", "Post-money valuation (USD)")
     form.many("investor_ids", "Investors", list(companies), names=companies)
@@ -377,13 +377,11 @@ def funding_round_fields(form: Form) -> None:
 
 
 def subject_fields(form: Form) -> None:
-    companies = dict(ui.query(q.company_choices))
-    products = dict(ui.query(q.product_choices))
     left, right = st.columns(2)
     with left:
-        form.choice("company_id", "Company", list(companies), names=companies, optional=True)
+        form.row("company_id", "Company", q.company_choices)
     with right:
-        form.choice("product_id", "Product", list(products), names=products, optional=True)
+        form.row("product_id", "Product", q.product_choices)
 
 
 def metric_fields(form: Form) -> None:

@@ -46,29 +46,37 @@ class partial_date_text(FunctionElement[str]):
     name = "partial_date_text"
 
 
-@compiles(partial_date_text, "sqlite")
-def _partial_date_sqlite(element: partial_date_text, compiler: Any, **kw: Any) -> str:
-    day, precision = (compiler.process(arg, **kw) for arg in element.clauses)
-    return (
-        f"CASE WHEN {day} IS NULL THEN NULL"
-        f" WHEN {precision} = 'year' THEN strftime('%Y', {day})"
-        f" WHEN {precision} = 'quarter' THEN strftime('%Y', {day}) || '-Q' ||"
-        f" ((CAST(strftime('%m', {day}) AS INTEGER) + 2) / 3)"
-        f" WHEN {precision} = 'month' THEN strftime('%Y-%m', {day})"
-        f" ELSE strftime('%Y-%m-%d', {day}) END"
-    )
+# How each dialect writes a day at each precision; ``{day}`` stands for the date's SQL.
+_PARTIAL_DATE_SQL = {
+    "sqlite": {
+        "year": "strftime('%Y', {day})",
+        "quarter": "strftime('%Y', {day}) || '-Q' ||"
+        " ((CAST(strftime('%m', {day}) AS INTEGER) + 2) / 3)",
+        "month": "strftime('%Y-%m', {day})",
+        "day": "strftime('%Y-%m-%d', {day})",
+    },
+    "postgresql": {
+        "year": "to_char({day}, 'YYYY')",
+        "quarter": "to_char({day}, 'YYYY-\"Q\"Q')",
+        "month": "to_char({day}, 'YYYY-MM')",
+        "day": "to_char({day}, 'YYYY-MM-DD')",
+    },
+}
 
 
-@compiles(partial_date_text, "postgresql")
-def _partial_date_postgresql(element: partial_date_text, compiler: Any, **kw: Any) -> str:
+def _partial_date_sql(element: partial_date_text, compiler: Any, **kw: Any) -> str:
     day, precision = (compiler.process(arg, **kw) for arg in element.clauses)
-    return (
-        f"CASE WHEN {day} IS NULL THEN NULL"
-        f" WHEN {precision} = 'year' THEN to_char({day}, 'YYYY')"
-        f" WHEN {precision} = 'quarter' THEN to_char({day}, 'YYYY-\"Q\"Q')"
-        f" WHEN {precision} = 'month' THEN to_char({day}, 'YYYY-MM')"
-        f" ELSE to_char({day}, 'YYYY-MM-DD') END"
+    formats = {
+        p: sql.format(day=day) for p, sql in _PARTIAL_DATE_SQL[compiler.dialect.name].items()
+    }
+    whens = "".join(
+        f" WHEN {precision} = '{p}' THEN {formats[p]}" for p in ("year", "quarter", "month")
     )
+    return f"CASE WHEN {day} IS NULL THEN NULL{whens} ELSE {formats['day']} END"
+
+
+for _dialect in _PARTIAL_DATE_SQL:
+    compiles(partial_date_text, _dialect)(_partial_date_sql)
 
 
 def joined(*parts: Any) -> ColumnElement[str]:
@@ -102,6 +110,16 @@ def _simple(model: type[SQLModel], column: str = "name") -> NameQuery:
     return query
 
 
+def _named(row: Any, name: ColumnElement[str], *joins: tuple[Any, Any]) -> Select[Any, Any]:
+    """SELECT id, name of ``row``'s table, joined to each (target, reference) its name reads:
+    an outer join where the reference may be empty."""
+    query: Select[Any, Any] = select(col(row.id).label("id"), name.label("name"))
+    for target, reference in joins:
+        outer = bool(reference.property.columns[0].nullable)
+        query = query.join(target, col(target.id) == col(reference), isouter=outer)
+    return query
+
+
 def _funding_round_name(round_: Any, company: Any) -> ColumnElement[str]:
     return joined(
         company.name,
@@ -112,41 +130,29 @@ def _funding_round_name(round_: Any, company: Any) -> ColumnElement[str]:
 
 def _funding_rounds() -> Select[Any, Any]:
     f, company = m.FundingRound, aliased(m.Company)
-    return select(col(f.id).label("id"), _funding_round_name(f, company).label("name")).join(
-        company, col(company.id) == col(f.company_id)
-    )
+    return _named(f, _funding_round_name(f, company), (company, f.company_id))
 
 
 def _investments() -> Select[Any, Any]:
     i, f = m.Investment, aliased(m.FundingRound)
     investor, company = aliased(m.Company), aliased(m.Company)
     name = col(investor.name) + literal(" → ") + _funding_round_name(f, company)
-    return (
-        select(col(i.id).label("id"), name.label("name"))
-        .join(f, col(f.id) == col(i.funding_round_id))
-        .join(company, col(company.id) == col(f.company_id))
-        .join(investor, col(investor.id) == col(i.investor_id))
+    return _named(
+        i, name, (f, i.funding_round_id), (company, f.company_id), (investor, i.investor_id)
     )
 
 
 def _model_prices() -> Select[Any, Any]:
     p, model = m.ModelPrice, aliased(m.AIModel)
     name = joined(model.name, p.label, partial_date_text(p.as_of, p.as_of_precision))
-    return select(col(p.id).label("id"), name.label("name")).join(
-        model, col(model.id) == col(p.model_id)
-    )
+    return _named(p, name, (model, p.model_id))
 
 
 def _model_uses() -> Select[Any, Any]:
     u, model = m.ModelUse, aliased(m.AIModel)
     user, product = aliased(m.Company), aliased(m.Product)
     name = joined(func.coalesce(product.name, user.name), vocabulary_words(u.how), model.name)
-    return (
-        select(col(u.id).label("id"), name.label("name"))
-        .join(model, col(model.id) == col(u.model_id))
-        .outerjoin(user, col(user.id) == col(u.company_id))
-        .outerjoin(product, col(product.id) == col(u.product_id))
-    )
+    return _named(u, name, (model, u.model_id), (user, u.company_id), (product, u.product_id))
 
 
 def _metrics() -> Select[Any, Any]:
@@ -157,31 +163,23 @@ def _metrics() -> Select[Any, Any]:
         func.coalesce(x.label, vocabulary_words(x.name)),
         partial_date_text(x.as_of, x.as_of_precision),
     )
-    return (
-        select(col(x.id).label("id"), name.label("name"))
-        .outerjoin(company, col(company.id) == col(x.company_id))
-        .outerjoin(product, col(product.id) == col(x.product_id))
-        .outerjoin(model, col(model.id) == col(x.model_id))
-    )
+    return _named(x, name, (company, x.company_id), (product, x.product_id), (model, x.model_id))
 
 
 def _events() -> Select[Any, Any]:
     e = m.Event
-    name = joined(e.title, partial_date_text(e.occurred_on, e.occurred_precision))
-    return select(col(e.id).label("id"), name.label("name"))
+    return _named(e, joined(e.title, partial_date_text(e.occurred_on, e.occurred_precision)))
 
 
 def _claims() -> Select[Any, Any]:
     c = m.Claim
-    return select(col(c.id).label("id"), func.coalesce(c.summary_en, c.statement).label("name"))
+    return _named(c, func.coalesce(c.summary_en, c.statement))
 
 
 def _citations() -> Select[Any, Any]:
     c, source = m.Citation, aliased(m.Source)
     name = col(source.title) + literal(": ") + func.coalesce(c.quote, c.paraphrase, "")
-    return select(col(c.id).label("id"), name.label("name")).join(
-        source, col(source.id) == col(c.source_id)
-    )
+    return _named(c, name, (source, c.source_id))
 
 
 # ---------------------------------------------------------------- the record
@@ -258,6 +256,13 @@ class TableRecord:
         return self.create, self.update, self.base
 
 
+def _form(
+    create: type[SQLModel], update: type[SQLModel], base: type[SQLModel], command: str
+) -> dict[str, Any]:
+    """A record's form: its Create and Update schemas, their Base, its command-line name."""
+    return {"create": create, "update": update, "base": base, "command": command}
+
+
 def _records() -> dict[str, TableRecord]:
     records = [
         TableRecord(
@@ -266,10 +271,7 @@ def _records() -> dict[str, TableRecord]:
             ("url_key",),
             _simple(m.Source, "title"),
             "sources",
-            s.SourceCreate,
-            s.SourceUpdate,
-            m.SourceBase,
-            command="source",
+            **_form(s.SourceCreate, s.SourceUpdate, m.SourceBase, "source"),
         ),
         TableRecord(m.Category, "category", ("name_key",), _simple(m.Category), "categories"),
         TableRecord(
@@ -278,10 +280,7 @@ def _records() -> dict[str, TableRecord]:
             ("name_key",),
             _simple(m.Company),
             "companies",
-            s.CompanyCreate,
-            s.CompanyUpdate,
-            m.CompanyBase,
-            command="company",
+            **_form(s.CompanyCreate, s.CompanyUpdate, m.CompanyBase, "company"),
         ),
         TableRecord(m.Person, "person", ("name_key",), _simple(m.Person), "people"),
         TableRecord(
@@ -290,10 +289,7 @@ def _records() -> dict[str, TableRecord]:
             ("company_id", "name_key"),
             _simple(m.Product),
             "products",
-            s.ProductCreate,
-            s.ProductUpdate,
-            m.ProductBase,
-            command="product",
+            **_form(s.ProductCreate, s.ProductUpdate, m.ProductBase, "product"),
         ),
         TableRecord(
             m.FundingRound,
@@ -301,10 +297,7 @@ def _records() -> dict[str, TableRecord]:
             ("company_id", "announced_on", "announced_precision", "round_type"),
             _funding_rounds,
             "funding_rounds",
-            s.FundingRoundCreate,
-            s.FundingRoundUpdate,
-            m.FundingRoundBase,
-            command="round",
+            **_form(s.FundingRoundCreate, s.FundingRoundUpdate, m.FundingRoundBase, "round"),
             money=("amount", "amount_usd", "pre_money_usd", "post_money_usd"),
         ),
         TableRecord(
@@ -338,10 +331,7 @@ def _records() -> dict[str, TableRecord]:
             ("company_id", "product_id", "model_id", "name", "label", "as_of", "as_of_precision"),
             _metrics,
             "metrics",
-            s.MetricCreate,
-            s.MetricUpdate,
-            m.MetricBase,
-            command="metric",
+            **_form(s.MetricCreate, s.MetricUpdate, m.MetricBase, "metric"),
         ),
         TableRecord(
             m.Event,
@@ -349,10 +339,7 @@ def _records() -> dict[str, TableRecord]:
             ("title", "occurred_on", "occurred_precision"),
             _events,
             "events",
-            s.EventCreate,
-            s.EventUpdate,
-            m.EventBase,
-            command="event",
+            **_form(s.EventCreate, s.EventUpdate, m.EventBase, "event"),
         ),
         TableRecord(m.Claim, "claim", ("statement",), _claims, "claims"),
         TableRecord(

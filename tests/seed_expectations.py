@@ -84,6 +84,19 @@ def investors_of(funding_round: dict[str, Any]) -> dict[str, bool]:
     return found
 
 
+def raised(funding_round: dict[str, Any]) -> int:
+    """A seed round's USD that counts as raised: a closed or announced round that is not a
+    pledge, a secondary sale or a fund commitment (issue #9: a pledge is not money raised)."""
+    real = funding_round.get("round_type") not in {"pledge", "secondary", "fund_commitment"}
+    done = funding_round.get("status", "announced") in {"closed", "announced"}
+    return int(funding_round.get("amount_usd", 0)) if real and done else 0
+
+
+def not_raised(funding_round: dict[str, Any]) -> int:
+    """A seed round's disclosed USD that does not count as raised."""
+    return int(funding_round.get("amount_usd", 0)) - raised(funding_round)
+
+
 # ---------------------------------------------------------------- reading pages in AppTest
 
 

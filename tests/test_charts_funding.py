@@ -14,17 +14,19 @@ def test_by_year_shows_amounts_and_counts_undisclosed_rounds() -> None:
             "round_type": ["seed", "unknown"],
             "rounds": [2, 4],
             "undisclosed": [0, 4],
-            "amount_usd": [106_000_000, 0],
+            "raised_usd": [106_000_000, 0],
+            "not_raised_usd": [0, 1_000_000_000],
             "sources": ["VentureBeat", "notes"],
             "disclosed": [2, 0],
         }
     )
     spec = charts.by_year_chart(years).to_dict()
     amounts, counts = spec["vconcat"]
-    assert amounts["encoding"]["y"]["title"] == "Disclosed amount raised (USD)"
+    assert amounts["encoding"]["y"]["title"] == "Amount raised (USD)"
+    assert amounts["encoding"]["y"]["field"] == "raised_usd"
     assert counts["encoding"]["y"]["title"] == "Rounds (count)"
     assert counts["transform"][0]["fold"] == ["disclosed", "undisclosed"]
-    assert {"sources", "undisclosed"} <= _fields(amounts["encoding"])
+    assert {"sources", "undisclosed", "not_raised_usd"} <= _fields(amounts["encoding"])
 
 
 def test_money_expression_names_undisclosed_amounts() -> None:
@@ -46,6 +48,8 @@ def test_cumulative_valuation_leaderboard_and_portfolio_have_titles_and_sources(
             "lead": [True],
             "sources": ["Tech Brew"],
             "raised_usd": [23_500_000],
+            "not_raised_usd": [0],
+            "status": ["announced"],
             "rounds": [1],
             "undisclosed": [0],
             "investors": ["OpenAI Startup Fund"],
@@ -64,6 +68,9 @@ def test_cumulative_valuation_leaderboard_and_portfolio_have_titles_and_sources(
         assert layer["encoding"]["x"]["title"] and layer["encoding"]["y"]["title"]
         assert "sources" in _fields(layer["encoding"]) or "investors" in _fields(layer["encoding"])
     assert built[3].to_dict()["title"] == "OpenAI Startup Fund → portfolio"
+    for round_chart in (built[0], built[3]):  # a round's status says whether it counts as raised
+        assert "status" in _fields(round_chart.to_dict()["layer"][0]["encoding"])
+    assert "not_raised_usd" in _fields(built[2].to_dict()["layer"][0]["encoding"])
 
 
 def test_money_axes_keep_millions_apart_from_billions() -> None:

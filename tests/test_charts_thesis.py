@@ -1,7 +1,9 @@
 import pandas as pd
 
 from landscape.charts.thesis import (
+    INFERRED_LABEL,
     funding_legend_values,
+    point_labels,
     quadrant_chart,
     role_share_chart,
     spread_overlaps,
@@ -28,7 +30,9 @@ def _companies() -> pd.DataFrame:
             "users": [None, None, None, None, 1e6],
             "reach": [0, 0, 0, 0, 2],
             "reach_label": ["no user figure on record"] * 4 + ["1M users or more"],
-            "funding_usd": [0, 0, 0, 125_000_000, 12_000_000_000],
+            "funding_usd": [0, 0, 0, 125_000_000, 1_000_000_000],
+            "not_raised_usd": [0, 0, 0, 0, 11_000_000_000],
+            "placement_inferred": [False, False, False, True, False],
             "rounds": [0, 0, 0, 1, 5],
             "undisclosed_rounds": [0, 0, 0, 0, 2],
             "sources": ["notes"] * 5,
@@ -53,7 +57,21 @@ def test_quadrant_chart_encodes_ownership_distribution_funding_and_category() ->
     assert encoding["x"]["title"].startswith("Model ownership")
     assert encoding["y"]["title"].startswith("Distribution owned")
     assert encoding["size"]["field"] == "funding_usd" and encoding["color"]["field"] == "category"
-    assert "sources" in {t["field"] for t in encoding["tooltip"]}
+    assert {"sources", "not_raised_usd"} <= {t["field"] for t in encoding["tooltip"]}
+    texts = [
+        layer["encoding"]["text"]["field"]
+        for layer in spec["layer"]
+        if "text" in layer.get("encoding", {})
+    ]
+    assert "label" in texts  # the company's name, marked when its place is inferred
+
+
+def test_an_inferred_place_is_labelled_as_inference() -> None:
+    labels = point_labels(_companies()).tolist()
+    assert labels[3] == "Jasper" + INFERRED_LABEL
+    assert [label for label in labels if INFERRED_LABEL in label] == [labels[3]]
+    without_flags = _companies().drop(columns="placement_inferred")
+    assert point_labels(without_flags).tolist() == without_flags["company"].tolist()
 
 
 def test_funding_legend_shows_powers_of_ten_up_to_the_largest() -> None:

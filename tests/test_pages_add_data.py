@@ -317,3 +317,17 @@ def test_a_future_event_needs_to_be_marked_expected(app_url: str) -> None:
     at.checkbox(key=_key("events", "expected")).check()
     _submit(at)
     assert not at.error and at.success[0].value.startswith("Added event GPT")
+
+
+def test_pickers_name_what_they_offer(app_url: str) -> None:
+    """Codes show their names, rows their registry names, and each pick may be left empty."""
+    at = _page()
+    country = at.selectbox(key=_key("companies", "hq_country"))
+    assert country.options[0] == "—" and "CN — China" in country.options
+    at = _page("funding_rounds")
+    assert "USD — US Dollar" in at.selectbox(key=_key("funding_rounds", "currency")).options
+    company = at.selectbox(key=_key("funding_rounds", "company_id"))
+    assert company.options[0] == "—" and "OpenAI" in company.options
+    at = _page("metrics")
+    product = at.selectbox(key=_key("metrics", "product_id"))
+    assert product.options[0] == "—" and "ChatGPT" in product.options

@@ -82,3 +82,13 @@ def test_a_search_typed_in_goes_into_the_url(landscape_app: Landscape) -> None:
     assert not at.exception
     assert at.query_params["q"] == "london"
     assert list(at.dataframe[0].value["name"]) == ["Stability AI"]
+
+
+def test_raised_counts_no_pledge(app_url: str) -> None:
+    """Issue #9: sorted by money raised, OpenAI shows $1B raised and $11B not counted."""
+    at = open_page("companies", sort="raised").run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("name")
+    assert table.index[0] == "OpenAI"
+    assert table.loc["OpenAI", "raised_usd"] == 1_000_000_000
+    assert table.loc["OpenAI", "not_raised_usd"] == 11_000_000_000

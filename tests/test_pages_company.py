@@ -60,7 +60,7 @@ def test_every_section_of_a_rich_company(landscape_app: Landscape) -> None:
     assert headers[0] == "Products" and headers[-1] == "Citations"
     assert {"Funding rounds", "Metrics", "Events", "Claims about it", "People"} <= set(headers)
     tiles = {metric.label: metric.value for metric in at.metric}
-    assert tiles["Founded"] == "2015-Q4" and tiles["Raised (disclosed)"] == "$1B"
+    assert tiles["Founded"] == "2015-Q4" and tiles["Raised"] == "$1B"
     assert any("No claims" in info.value for info in at.info)
     fund = landscape_app.companies["OpenAI Startup Fund"]
     assert ("OpenAI Startup Fund", "company", f"id={fund.id}") in page_links(at)
@@ -87,6 +87,20 @@ def test_notes_only_says_when_the_notes_do_not_mention_a_company(
     at = open_page("company", id=str(coatue.id), notes_only="true").run()
     assert not at.exception
     assert any("do not mention" in info.value for info in at.info)
+
+
+def test_a_pledge_is_shown_apart_from_money_raised(app_url: str) -> None:
+    """Issue #9: OpenAI's page says $1B raised and $11B not counted, each round with status."""
+    with db.get_engine(app_url).connect() as connection:
+        openai = connection.execute(select(m.Company.id).where(m.Company.name == "OpenAI"))
+        openai_id = openai.scalar_one()
+    at = open_page("company", id=str(openai_id)).run()
+    assert not at.exception
+    tiles = {metric.label: metric.value for metric in at.metric}
+    assert (tiles["Raised"], tiles["Not counted as raised"]) == ("$1B", "$11B")
+    rounds = next(table.value for table in at.dataframe if "counts_as_raised" in table.value)
+    pledge = rounds.loc[rounds["round"] == "pledge"].iloc[0]
+    assert pledge["status"] == "announced" and not pledge["counts_as_raised"]
 
 
 def test_the_page_shows_where_sources_disagree(app_url: str) -> None:

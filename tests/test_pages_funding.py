@@ -3,11 +3,19 @@ leaderboard, portfolio."""
 
 from landscape.ui import escape_markdown, money
 
-from .seed_expectations import chart_data, chart_specs, investors_of, page, seed
+from .seed_expectations import (
+    chart_data,
+    chart_specs,
+    investors_of,
+    not_raised,
+    page,
+    raised,
+    seed,
+)
 
 pytest_plugins = ["tests.lone_company_fixtures"]
 
-BOARD = "Leaderboard: disclosed amount raised"
+BOARD = "Leaderboard: amount raised"
 VALUATIONS = "Valuations (USD)"
 FUND = "OpenAI Startup Fund"
 ROUNDS = seed("funding_rounds")
@@ -29,7 +37,8 @@ def test_funding_draws_every_chart(app_url: str) -> None:
     }
     tiles = _tiles(at)
     assert int(tiles["Rounds"]) == len(ROUNDS)
-    assert tiles["Disclosed amount"] == money(sum(r.get("amount_usd", 0) for r in ROUNDS))
+    assert tiles["Raised"] == money(sum(raised(r) for r in ROUNDS))
+    assert tiles["Not counted as raised"] == money(sum(not_raised(r) for r in ROUNDS))
     board = at.dataframe[0].value
     assert int(tiles["Rounds"]) == board["rounds"].sum()
     assert int(tiles["Undisclosed rounds"]) == board["undisclosed"].sum()
@@ -58,7 +67,7 @@ def test_a_permalink_narrows_funding_to_one_company(app_url: str) -> None:
     assert not at.exception
     assert set(chart_data(at, BOARD, "raised_usd")["company"]) == {"Jasper"}
     jasper = sum(r.get("amount_usd", 0) for r in ROUNDS if r["company"] == "Jasper")
-    assert _tiles(at)["Disclosed amount"] == money(jasper) == "$125M"
+    assert _tiles(at)["Raised"] == money(jasper) == "$125M"
 
 
 def test_filters_that_leave_nothing_say_so(app_url: str) -> None:
@@ -100,3 +109,19 @@ def test_a_portfolio_names_the_rounds_it_cannot_date(app_url: str) -> None:
     assert escape_markdown(f"Undated, so not on the chart: {named}.") in [
         caption.value for caption in at.caption
     ]
+
+
+def test_openai_raised_1b_not_12b(app_url: str) -> None:
+    """Issue #9: the founders' pledge and Microsoft's reported $10B are not money raised."""
+    at = page("funding")
+    at.query_params["company"] = "OpenAI"
+    at.run()
+    assert not at.exception
+    tiles = _tiles(at)
+    assert (tiles["Raised"], tiles["Not counted as raised"]) == ("$1B", "$11B")
+    board = chart_data(at, BOARD, "raised_usd").set_index("company")
+    assert board.loc["OpenAI", "raised_usd"] == 1_000_000_000
+    assert board.loc["OpenAI", "not_raised_usd"] == 11_000_000_000
+    so_far = chart_data(at, "Raised so far, per company (disclosed amounts)", "cumulative_usd")
+    assert so_far["cumulative_usd"].max() == 1_000_000_000
+    assert "reported" in set(so_far["status"])

@@ -13,6 +13,7 @@ from landscape.queries.companies import (
 )
 
 from .landscape_factory import LandscapeDB
+from .seed_expectations import not_raised, raised, seed
 
 
 def _names(url: str, filters: CompanyFilters, **kwargs: object) -> set[str]:
@@ -132,3 +133,15 @@ def test_founded_years_span_the_dated_companies(landscape: LandscapeDB) -> None:
 
 def test_founded_years_is_none_without_dates(migrated_url: str) -> None:
     assert founded_years(db.get_engine(migrated_url)) is None
+
+
+def test_raised_leaves_out_pledges_and_reported_rounds(seeded_url: str) -> None:
+    """Issue #9: OpenAI raised $1B; its pledge and reported $10B are not counted as raised."""
+    table = companies(db.get_engine(seeded_url), CompanyFilters(), sort="raised")
+    table = table.set_index("name")
+    openai = [r for r in seed("funding_rounds") if r["company"] == "OpenAI"]
+    assert table.loc["OpenAI", "raised_usd"] == sum(raised(r) for r in openai) == 1_000_000_000
+    assert table.loc["OpenAI", "not_raised_usd"] == sum(not_raised(r) for r in openai)
+    assert table.loc["OpenAI", "not_raised_usd"] == 11_000_000_000
+    assert table.loc["OpenAI Startup Fund", "raised_usd"] is pd.NA  # a fund commitment
+    assert table.index[:3].tolist() == ["OpenAI", "Jasper", "Stability AI"]

@@ -4,6 +4,7 @@ from landscape.queries.company import (
     company_citations,
     company_claims,
     company_events,
+    company_funding,
     company_investments,
     company_metrics,
     company_models,
@@ -14,6 +15,7 @@ from landscape.queries.company import (
 )
 
 from .landscape_factory import LandscapeDB
+from .seed_expectations import not_raised, raised, seed, seed_date
 
 
 def test_choices_name_every_company(landscape: LandscapeDB) -> None:
@@ -127,3 +129,23 @@ def test_citations_cover_the_company_and_its_facts(landscape: LandscapeDB) -> No
     other = {c.id for c in rows.citations if c.company_id not in (None, openai.id)}
     assert not other & set(cited["citation_id"])
     assert cited["quote"].str.len().min() > 0
+
+
+def test_a_companys_funding_counts_only_real_rounds_as_raised(seeded_url: str) -> None:
+    """Issue #9: OpenAI's 2015 pledge and 2023 reported $10B are shown, not counted as raised."""
+    engine = db.get_engine(seeded_url)
+    choices = company_choices(engine)
+    openai_id = int(choices.loc[choices["name"] == "OpenAI", "id"].iloc[0])
+    openai = [r for r in seed("funding_rounds") if r["company"] == "OpenAI"]
+    assert company_funding(engine, openai_id) == {
+        "rounds": len(openai),
+        "raised_usd": sum(raised(r) for r in openai),
+        "not_raised_usd": sum(not_raised(r) for r in openai),
+        "undisclosed": sum("amount_usd" not in r for r in openai),
+    }
+    assert company_funding(engine, openai_id)["raised_usd"] == 1_000_000_000
+    rounds = company_rounds(engine, openai_id)
+    in_order = sorted(openai, key=lambda r: seed_date(r["announced"]))
+    assert rounds["status"].tolist() == [r["status"] for r in in_order]
+    counted = rounds.loc[rounds["counts_as_raised"], "amount_usd"]
+    assert counted.sum() == 1_000_000_000

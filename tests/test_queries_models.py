@@ -4,6 +4,7 @@ from sqlalchemy import update
 from landscape import db
 from landscape import models as m
 from landscape.queries.models import (
+    ModelFilters,
     model_facets,
     model_lineage,
     model_prices,
@@ -61,22 +62,23 @@ def test_filters_narrow_the_models(
     landscape: LandscapeDB, narrowing: dict[str, object], expected: set[str] | None
 ) -> None:
     url, rows = landscape
-    shown = set(model_lineage(db.get_engine(url), **narrowing)["name"])  # type: ignore[arg-type]
+    filters = ModelFilters(**narrowing)  # type: ignore[arg-type]
+    shown = set(model_lineage(db.get_engine(url), filters)["name"])
     assert shown == (expected if expected is not None else set(rows.models) - {"Stable Diffusion"})
 
 
 def test_facet_counts_equal_what_choosing_the_value_shows(landscape: LandscapeDB) -> None:
     url, _rows = landscape
     engine = db.get_engine(url)
-    facets = model_facets(engine, modalities=("text",))
+    facets = model_facets(engine, ModelFilters(modalities=("text",)))
     for value, count in zip(
         facets["developers"]["value"], facets["developers"]["count"], strict=True
     ):
-        assert len(model_lineage(engine, modalities=("text",), developers=(value,))) == count
+        assert len(model_lineage(engine, ModelFilters(("text",), (value,)))) == count
     for value, count in zip(
         facets["modalities"]["value"], facets["modalities"]["count"], strict=True
     ):
-        assert len(model_lineage(engine, modalities=(value,))) == count
+        assert len(model_lineage(engine, ModelFilters(modalities=(value,)))) == count
     assert dict(zip(facets["developers"]["value"], facets["developers"]["count"], strict=True)) == {
         "OpenAI": 6,
         "Stability AI": 0,
@@ -99,7 +101,8 @@ def test_uses_name_the_company_behind_a_product(landscape: LandscapeDB) -> None:
     notion = uses[uses["product"] == "Notion AI"].iloc[0]
     assert notion["company"] == "Notion" and notion["company_id"] == rows.companies["Notion"].id
     assert notion["model"] == "GPT-3.5" and notion["developer"] == "OpenAI"
-    assert set(model_uses(db.get_engine(url), modalities=("image",))["company"]) == {"Stability AI"}
+    images = model_uses(db.get_engine(url), ModelFilters(modalities=("image",)))
+    assert set(images["company"]) == {"Stability AI"}
 
 
 def test_prices_keep_unit_currency_and_date(landscape: LandscapeDB) -> None:
@@ -108,4 +111,4 @@ def test_prices_keep_unit_currency_and_date(landscape: LandscapeDB) -> None:
     assert prices[["model", "price", "currency", "unit", "as_of"]].values.tolist() == [
         ["GPT-3.5", 0.02, "USD", "750 words", "2023-02"]
     ]
-    assert model_prices(db.get_engine(url), modalities=("image",)).empty
+    assert model_prices(db.get_engine(url), ModelFilters(modalities=("image",))).empty

@@ -16,6 +16,8 @@ COMPANY_TOOLTIP = alt.Tooltip("company:N", title="Company")
 YEAR_TOOLTIP = alt.Tooltip("year:O", title="Year")
 AS_OF_TOOLTIP = alt.Tooltip("when:N", title="As of")
 ROUNDS_TOOLTIP = alt.Tooltip("rounds:Q", title="Rounds")
+# A round's status (closed, announced, reported, in talks): whether its money counts as raised.
+STATUS_TOOLTIP = alt.Tooltip("status:N", title="Status")
 # An undisclosed round is counted but never given an amount.
 UNDISCLOSED_ROUNDS_TOOLTIP = alt.Tooltip("undisclosed:Q", title="Undisclosed rounds (not summed)")
 
@@ -32,6 +34,14 @@ USD_LABELS = "replace(datum.label, 'G', 'B')"
 def usd_tooltip(field: str, title: str) -> alt.Tooltip:
     """A USD amount in a tooltip, in whole dollars ($1,500,000,000)."""
     return alt.Tooltip(field, title=title, format=USD_FORMAT)
+
+
+def raised_tooltips() -> list[alt.Tooltip]:
+    """USD raised and USD not counted as raised (a pledge, a reported round...), in tooltips."""
+    return [
+        usd_tooltip("raised_usd:Q", "Raised (USD)"),
+        usd_tooltip("not_raised_usd:Q", "Not counted as raised (USD)"),
+    ]
 
 
 def usd_axis(values: list[int] | None = None) -> alt.Axis:

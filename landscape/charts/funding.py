@@ -1,6 +1,8 @@
 """Funding charts: per year, cumulative per company, valuations, leaderboard, portfolio.
 
 Amounts are disclosed USD; an undisclosed round is drawn (counted) but never given an amount.
+"Raised" is what ``queries.common.counts_as_raised`` counts; a pledge or a reported round keeps
+its own amount and status but adds nothing to it.
 """
 
 import altair as alt
@@ -13,20 +15,23 @@ from landscape.charts.common import (
     ROUNDS_TOOLTIP,
     SOURCE_TOOLTIP,
     SOURCES_TOOLTIP,
+    STATUS_TOOLTIP,
     UNDISCLOSED_ROUNDS_TOOLTIP,
     YEAR_TOOLTIP,
+    raised_tooltips,
     usd_axis,
     usd_tooltip,
 )
 
 ROUND_TYPE_TITLE = "Round type"
 ROUND_TYPE_TOOLTIP = alt.Tooltip("round_type:N", title=ROUND_TYPE_TITLE)
-# A round, one point on a chart: whose, when, what kind, and its amount as money_expression
-# writes it ($1.5B, or "undisclosed").
+# A round, one point on a chart: whose, when, what kind, its status, and its amount as
+# money_expression writes it ($1.5B, or "undisclosed").
 ROUND_TOOLTIPS = [
     COMPANY_TOOLTIP,
     alt.Tooltip("when:N", title="Announced"),
     ROUND_TYPE_TOOLTIP,
+    STATUS_TOOLTIP,
     alt.Tooltip("amount:N", title="Round amount"),
 ]
 # Room for a company's whole name on an axis ("OpenAI Startup Fund" was cut), in pixels.
@@ -60,13 +65,13 @@ def money_expression(field: str) -> str:
 
 
 def by_year_chart(years: pd.DataFrame) -> alt.VConcatChart:
-    """Disclosed USD raised per year by round type, above the rounds counted per year."""
+    """USD raised per year by round type, above the rounds counted per year."""
     tooltip = [
         YEAR_TOOLTIP,
         ROUND_TYPE_TOOLTIP,
         ROUNDS_TOOLTIP,
         UNDISCLOSED_ROUNDS_TOOLTIP,
-        usd_tooltip("amount_usd:Q", "Disclosed (USD)"),
+        *raised_tooltips(),
         SOURCES_TOOLTIP,
     ]
     base = alt.Chart(years).encode(
@@ -75,9 +80,15 @@ def by_year_chart(years: pd.DataFrame) -> alt.VConcatChart:
         tooltip=tooltip,
     )
     amounts = base.mark_bar().encode(
-        alt.Y("sum(amount_usd):Q").title("Disclosed amount raised (USD)").axis(usd_axis())
+        alt.Y("sum(raised_usd):Q").title("Amount raised (USD)").axis(usd_axis())
     )
-    amounts = amounts.properties(title="Amount raised per year (disclosed, USD)", height=260)
+    amounts = amounts.properties(
+        title=alt.Title(
+            "Amount raised per year (USD)",
+            subtitle="Closed or announced rounds; pledges and reported rounds are in the tooltip",
+        ),
+        height=260,
+    )
     counts = (
         base.mark_bar()
         .encode(
@@ -99,7 +110,8 @@ def by_year_chart(years: pd.DataFrame) -> alt.VConcatChart:
 
 
 def cumulative_chart(rounds: pd.DataFrame) -> alt.LayerChart:
-    """Each company's disclosed USD raised so far, as a step line with a point per round.
+    """Each company's USD raised so far, as a step line with a point per round (a pledge or a
+    reported round is a point that adds nothing).
 
     The amount axis is log-like (symlog, which keeps $0): OpenAI's billions would otherwise
     flatten every startup's millions onto the axis.
@@ -110,7 +122,7 @@ def cumulative_chart(rounds: pd.DataFrame) -> alt.LayerChart:
         .encode(
             alt.X("date:T").title("Date announced"),
             alt.Y("cumulative_usd:Q")
-            .title("Raised so far (disclosed, USD, log scale)")
+            .title("Raised so far (USD, log scale)")
             .scale(type="symlog", constant=SYMLOG_CONSTANT)
             .axis(usd_axis(power_ticks(rounds["cumulative_usd"].max()))),
             alt.Color("company:N").title("Company"),
@@ -158,19 +170,22 @@ def valuation_chart(values: pd.DataFrame) -> alt.LayerChart:
 
 
 def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
-    """Companies by disclosed USD raised; the label adds how many rounds are undisclosed."""
+    """Companies by USD raised; the label adds what is not counted as raised and how many rounds
+    are undisclosed."""
     base = (
         alt.Chart(board)
         .transform_calculate(
+            not_raised=money_expression("not_raised_usd"),
             label=f"({money_expression('raised_usd')}) + "
-            "(datum.undisclosed > 0 ? ' + ' + datum.undisclosed + ' undisclosed' : '')"
+            "(datum.not_raised_usd > 0 ? ' (' + datum.not_raised + ' not counted)' : '') + "
+            "(datum.undisclosed > 0 ? ' + ' + datum.undisclosed + ' undisclosed' : '')",
         )
         .encode(
             alt.Y("company:N").title("Company").sort(None).axis(labelLimit=NAME_LABEL_LIMIT),
-            alt.X("raised_usd:Q").title("Disclosed amount raised (USD)").axis(usd_axis()),
+            alt.X("raised_usd:Q").title("Amount raised (USD)").axis(usd_axis()),
             tooltip=[
                 COMPANY_TOOLTIP,
-                usd_tooltip("raised_usd:Q", "Disclosed (USD)"),
+                *raised_tooltips(),
                 ROUNDS_TOOLTIP,
                 UNDISCLOSED_ROUNDS_TOOLTIP,
                 alt.Tooltip("investors:N", title="Investors"),
@@ -180,7 +195,7 @@ def leaderboard_chart(board: pd.DataFrame) -> alt.LayerChart:
     bars = base.mark_bar(color="#4c78a8")
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(alt.Text("label:N"))
     return (bars + labels).properties(
-        title="Leaderboard: disclosed amount raised", height=160 + 32 * len(board)
+        title="Leaderboard: amount raised", height=160 + 32 * len(board)
     )
 
 

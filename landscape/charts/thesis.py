@@ -4,11 +4,14 @@ import altair as alt
 import pandas as pd
 
 from landscape.charts.growth import tick_labels
+from landscape.queries.thesis import CORNERS, OWNS_CHANNEL_FROM, OWNS_MODEL_FROM
 
 # The vertical split: owning the model means training it. The horizontal split: owning
 # distribution means a channel or a million users.
-OWNERSHIP_SPLIT = 2.5
-REACH_SPLIT = 1.5
+OWNERSHIP_SPLIT = OWNS_MODEL_FROM - 0.5
+REACH_SPLIT = OWNS_CHANNEL_FROM - 0.5
+# After the name of a company whose place rests on the project's inference.
+INFERRED_LABEL = " (inferred)"
 X_DOMAIN = (0.5, 3.5)
 Y_DOMAIN = (-0.5, 3.5)
 # Each quadrant, and where its name sits: the outer corner at the top of the quadrant.
@@ -21,10 +24,10 @@ QUADRANTS = pd.DataFrame(
         "name_x": [X_DOMAIN[0], X_DOMAIN[1], X_DOMAIN[0], X_DOMAIN[1]],
         "align": ["left", "right", "left", "right"],
         "name": [
-            "Owns the channel, rents the model",
-            "Owns model and channel",
-            "Rents the model, no channel yet",
-            "Owns the model, not the channel",
+            CORNERS[(False, True)][0],
+            CORNERS[(True, True)][0],
+            CORNERS[(False, False)][0],
+            CORNERS[(True, False)][0],
         ],
     }
 )
@@ -59,10 +62,20 @@ def spread_overlaps(frame: pd.DataFrame, width: float = 0.6, height: float = 0.3
     return frame
 
 
+def point_labels(frame: pd.DataFrame) -> pd.Series:
+    """Each company's name, marked when its place rests on the project's inference."""
+    inferred = frame.get("placement_inferred", pd.Series(False, index=frame.index))
+    return frame["company"] + inferred.fillna(False).astype(bool).map(
+        {True: INFERRED_LABEL, False: ""}
+    )
+
+
 def quadrant_chart(companies: pd.DataFrame, title: str) -> alt.LayerChart:
-    """Companies placed by model ownership (x) and distribution (y), sized by disclosed funding
-    and coloured by category, over the four quadrants of the thesis."""
+    """Companies placed by model ownership (x) and distribution (y), sized by money raised and
+    coloured by category, over the four quadrants of the thesis; a place that rests on the
+    project's inference is labelled so."""
     placed = spread_overlaps(companies)
+    placed["label"] = point_labels(placed)
     x_scale = alt.Scale(domain=list(X_DOMAIN), nice=False)
     y_scale = alt.Scale(domain=list(Y_DOMAIN), nice=False)
     x_axis = alt.Axis(values=list(X_TICKS), labelExpr=tick_labels(X_TICKS), grid=False)
@@ -99,14 +112,18 @@ def quadrant_chart(companies: pd.DataFrame, title: str) -> alt.LayerChart:
             alt.Tooltip("model_evidence:N", title="Models on record"),
             alt.Tooltip("reach_label:N", title="Distribution"),
             alt.Tooltip("users:Q", title="Largest users figure (count)", format=","),
-            alt.Tooltip("funding_usd:Q", title="Disclosed funding (USD)", format="$,.0f"),
+            alt.Tooltip("funding_usd:Q", title="Money raised (USD)", format="$,.0f"),
             alt.Tooltip("undisclosed_rounds:Q", title="Undisclosed rounds (not summed)"),
+            alt.Tooltip(
+                "not_raised_usd:Q", title="Pledged, reported or in talks (USD)", format="$,.0f"
+            ),
+            alt.Tooltip("placement_inferred:N", title="Place rests on the project's inference"),
             alt.Tooltip("sources:N", title="Sources"),
         ],
     )
     points = base.mark_circle(opacity=0.85, stroke="white", strokeWidth=1).encode(
         alt.Size("funding_usd:Q")
-        .title("Disclosed funding (USD)")
+        .title("Money raised (USD)")
         .scale(type="sqrt", range=[70, 1800])
         .legend(
             values=funding_legend_values(placed["funding_usd"].max()),
@@ -117,13 +134,13 @@ def quadrant_chart(companies: pd.DataFrame, title: str) -> alt.LayerChart:
         ),
         alt.Color("category:N").title("Category").legend(orient="bottom", columns=3),
     )
-    labels = base.mark_text(dy=-16, fontSize=11, fontWeight="bold").encode(text="company:N")
+    labels = base.mark_text(dy=-16, fontSize=11, fontWeight="bold").encode(text="label:N")
     layers = [quadrants, *names, points, labels]
     return alt.LayerChart(layer=layers).properties(title=title, height=QUADRANT_HEIGHT)
 
 
 def role_share_chart(shares: pd.DataFrame) -> alt.Chart:
-    """Each year's disclosed funding split by the thesis role of the company that raised it."""
+    """Each year's money raised split by the thesis role of the company that raised it."""
     return (
         alt.Chart(shares)
         .mark_bar()
@@ -131,14 +148,14 @@ def role_share_chart(shares: pd.DataFrame) -> alt.Chart:
             alt.X("year:O").title("Year announced").axis(labelAngle=0),
             alt.Y("amount_usd:Q")
             .stack("normalize")
-            .title("Share of the year's disclosed funding (%)")
+            .title("Share of the year's money raised (%)")
             .axis(format="%"),
             alt.Color("role:N").title("Thesis role"),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("role:N", title="Thesis role"),
                 alt.Tooltip("share:Q", title="Share", format=".0%"),
-                alt.Tooltip("amount_usd:Q", title="Disclosed (USD)", format="$,.0f"),
+                alt.Tooltip("amount_usd:Q", title="Raised (USD)", format="$,.0f"),
                 alt.Tooltip("rounds:Q", title="Rounds"),
                 alt.Tooltip("undisclosed:Q", title="Undisclosed rounds (not summed)"),
                 alt.Tooltip("sources:N", title="Sources"),
@@ -147,7 +164,10 @@ def role_share_chart(shares: pd.DataFrame) -> alt.Chart:
         .properties(
             title=alt.Title(
                 "Funding share by thesis role, per year",
-                subtitle="Share of disclosed USD; a year of undisclosed rounds only has no bar",
+                subtitle=(
+                    "Closed or announced rounds; pledges, reported and in-talks amounts are left "
+                    "out, and a year of undisclosed rounds only has no bar"
+                ),
             ),
             height=360,
         )

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,70 +46,60 @@ def _table(model: type[SQLModel]) -> Table:
     return registry.record_of(model).sql_table
 
 
-def _companies() -> Select[Any]:
-    c = _table(m.Company)
-    parent = c.alias("parent")
-    return (
-        select(
-            c.c.id, c.c.name, c.c.kind, c.c.description, c.c.homepage, c.c.founded_on,
-            c.c.founded_precision, c.c.hq_city, c.c.hq_country, c.c.status, c.c.thesis_role,
-            c.c.parent_id, parent.c.name.label("parent"), c.c.crunchbase_url, c.c.logo,
-            c.c.extra, c.c.created_at, c.c.updated_at,
-        )
-        .outerjoin(parent, parent.c.id == c.c.parent_id)
-        .order_by(c.c.id)
-    )  # fmt: skip
+# Each table's own columns in file order (the export's format: keep it). A reference to a row
+# that has a name is followed by that name: ``parent_id`` by ``parent``, ``developer_id`` by
+# ``developer``.
+_COLUMNS: dict[type[SQLModel], str] = {
+    m.Source: "id title url publisher author published_on published_precision language kind"
+    " locator",
+    m.Category: "id name label_zh description parent_id position",
+    m.Company: "id name kind description homepage founded_on founded_precision hq_city"
+    " hq_country status thesis_role parent_id crunchbase_url logo extra created_at updated_at",
+    m.Person: "id name name_zh handle title company_id description",
+    m.Product: "id name company_id launched_on launched_precision homepage description repo_url"
+    " logo extra",
+    m.FundingRound: "id company_id announced_on announced_precision round_type status amount"
+    " currency amount_usd pre_money_usd post_money_usd description",
+    m.AIModel: "id name developer_id released_on released_precision status modality parent_id"
+    " open_weights description",
+    m.ModelPrice: "id model_id label price currency unit as_of as_of_precision",
+    m.ModelUse: "id model_id company_id product_id how description",
+    m.Metric: "id company_id product_id model_id name label value value_high unit approximate"
+    " as_of as_of_precision description",
+    m.Event: "id occurred_on occurred_precision kind title description expected company_id"
+    " product_id model_id funding_round_id",
+    m.Claim: "id statement summary_en topic stance speaker person_id",
+}
 
 
-def _categories() -> Select[Any]:
-    c = _table(m.Category)
-    parent = c.alias("parent")
-    return (
-        select(
-            c.c.id, c.c.name, c.c.label_zh, c.c.description, c.c.parent_id,
-            parent.c.name.label("parent"), c.c.position,
-        )
-        .outerjoin(parent, parent.c.id == c.c.parent_id)
-        .order_by(c.c.id)
-    )  # fmt: skip
+def _named_columns(model: type[SQLModel]) -> Select[Any]:
+    """The table's ``_COLUMNS``, each reference followed by the name of the row it points at
+    (joined; an outer join where the reference may be empty), by id."""
+    table = _table(model)
+    selected: list[Any] = []
+    joins: list[tuple[Any, Any, bool]] = []
+    for name in _COLUMNS[model].split():
+        column = table.c[name]
+        selected.append(column)
+        target = _named_target(column)
+        if target is not None:
+            label = name.removesuffix("_id")
+            alias = target.alias(label)
+            selected.append(alias.c.name.label(label))
+            joins.append((alias, alias.c.id == column, bool(column.nullable)))
+    query = select(*selected).select_from(table)
+    for alias, on, outer in joins:
+        query = query.join(alias, on, isouter=outer)
+    return query.order_by(table.c.id)
 
 
-def _people() -> Select[Any]:
-    p, company = _table(m.Person), _table(m.Company)
-    return (
-        select(
-            p.c.id, p.c.name, p.c.name_zh, p.c.handle, p.c.title, p.c.company_id,
-            company.c.name.label("company"), p.c.description,
-        )
-        .outerjoin(company, company.c.id == p.c.company_id)
-        .order_by(p.c.id)
-    )  # fmt: skip
-
-
-def _products() -> Select[Any]:
-    p, company = _table(m.Product), _table(m.Company)
-    return (
-        select(
-            p.c.id, p.c.name, p.c.company_id, company.c.name.label("company"), p.c.launched_on,
-            p.c.launched_precision, p.c.homepage, p.c.description, p.c.repo_url, p.c.logo,
-            p.c.extra,
-        )
-        .join(company, company.c.id == p.c.company_id)
-        .order_by(p.c.id)
-    )  # fmt: skip
-
-
-def _funding_rounds() -> Select[Any]:
-    f, company = _table(m.FundingRound), _table(m.Company)
-    return (
-        select(
-            f.c.id, f.c.company_id, company.c.name.label("company"), f.c.announced_on,
-            f.c.announced_precision, f.c.round_type, f.c.status, f.c.amount, f.c.currency,
-            f.c.amount_usd, f.c.pre_money_usd, f.c.post_money_usd, f.c.description,
-        )
-        .join(company, company.c.id == f.c.company_id)
-        .order_by(f.c.id)
-    )  # fmt: skip
+def _named_target(column: Any) -> Table | None:
+    """The table ``column`` refers to, when its rows have a name; else None."""
+    for key in column.foreign_keys:
+        target: Table = key.column.table
+        if "name" in target.c:
+            return target
+    return None
 
 
 def _investments() -> Select[Any]:
@@ -124,103 +115,6 @@ def _investments() -> Select[Any]:
         .join(company, company.c.id == f.c.company_id)
         .join(investor, investor.c.id == i.c.investor_id)
         .order_by(i.c.id)
-    )  # fmt: skip
-
-
-def _models() -> Select[Any]:
-    a, company = _table(m.AIModel), _table(m.Company)
-    parent = a.alias("parent")
-    return (
-        select(
-            a.c.id, a.c.name, a.c.developer_id, company.c.name.label("developer"),
-            a.c.released_on, a.c.released_precision, a.c.status, a.c.modality, a.c.parent_id,
-            parent.c.name.label("parent"), a.c.open_weights, a.c.description,
-        )
-        .outerjoin(company, company.c.id == a.c.developer_id)
-        .outerjoin(parent, parent.c.id == a.c.parent_id)
-        .order_by(a.c.id)
-    )  # fmt: skip
-
-
-def _model_prices() -> Select[Any]:
-    p, model = _table(m.ModelPrice), _table(m.AIModel)
-    return (
-        select(
-            p.c.id, p.c.model_id, model.c.name.label("model"), p.c.label, p.c.price,
-            p.c.currency, p.c.unit, p.c.as_of, p.c.as_of_precision,
-        )
-        .join(model, model.c.id == p.c.model_id)
-        .order_by(p.c.id)
-    )  # fmt: skip
-
-
-def _model_uses() -> Select[Any]:
-    u, model = _table(m.ModelUse), _table(m.AIModel)
-    company, product = _table(m.Company), _table(m.Product)
-    return (
-        select(
-            u.c.id, u.c.model_id, model.c.name.label("model"), u.c.company_id,
-            company.c.name.label("company"), u.c.product_id, product.c.name.label("product"),
-            u.c.how, u.c.description,
-        )
-        .join(model, model.c.id == u.c.model_id)
-        .outerjoin(company, company.c.id == u.c.company_id)
-        .outerjoin(product, product.c.id == u.c.product_id)
-        .order_by(u.c.id)
-    )  # fmt: skip
-
-
-def _metrics() -> Select[Any]:
-    x, company = _table(m.Metric), _table(m.Company)
-    product, model = _table(m.Product), _table(m.AIModel)
-    return (
-        select(
-            x.c.id, x.c.company_id, company.c.name.label("company"), x.c.product_id,
-            product.c.name.label("product"), x.c.model_id, model.c.name.label("model"),
-            x.c.name, x.c.label, x.c.value, x.c.value_high, x.c.unit, x.c.approximate,
-            x.c.as_of, x.c.as_of_precision, x.c.description,
-        )
-        .outerjoin(company, company.c.id == x.c.company_id)
-        .outerjoin(product, product.c.id == x.c.product_id)
-        .outerjoin(model, model.c.id == x.c.model_id)
-        .order_by(x.c.id)
-    )  # fmt: skip
-
-
-def _events() -> Select[Any]:
-    e, company = _table(m.Event), _table(m.Company)
-    product, model = _table(m.Product), _table(m.AIModel)
-    return (
-        select(
-            e.c.id, e.c.occurred_on, e.c.occurred_precision, e.c.kind, e.c.title,
-            e.c.description, e.c.expected, e.c.company_id, company.c.name.label("company"),
-            e.c.product_id, product.c.name.label("product"), e.c.model_id,
-            model.c.name.label("model"), e.c.funding_round_id,
-        )
-        .outerjoin(company, company.c.id == e.c.company_id)
-        .outerjoin(product, product.c.id == e.c.product_id)
-        .outerjoin(model, model.c.id == e.c.model_id)
-        .order_by(e.c.id)
-    )  # fmt: skip
-
-
-def _sources() -> Select[Any]:
-    s = _table(m.Source)
-    return select(
-        s.c.id, s.c.title, s.c.url, s.c.publisher, s.c.author, s.c.published_on,
-        s.c.published_precision, s.c.language, s.c.kind, s.c.locator,
-    ).order_by(s.c.id)  # fmt: skip
-
-
-def _claims() -> Select[Any]:
-    c, person = _table(m.Claim), _table(m.Person)
-    return (
-        select(
-            c.c.id, c.c.statement, c.c.summary_en, c.c.topic, c.c.stance, c.c.speaker,
-            c.c.person_id, person.c.name.label("person"),
-        )
-        .outerjoin(person, person.c.id == c.c.person_id)
-        .order_by(c.c.id)
     )  # fmt: skip
 
 
@@ -261,21 +155,8 @@ def _citations() -> Select[Any]:
 
 # Each exported table's query (its own columns, with the names of what they refer to).
 _QUERIES: dict[str, Callable[[], Select[Any]]] = {
-    "sources": _sources,
-    "categories": _categories,
-    "companies": _companies,
-    "people": _people,
-    "products": _products,
-    "funding_rounds": _funding_rounds,
-    "investments": _investments,
-    "ai_models": _models,
-    "model_prices": _model_prices,
-    "model_uses": _model_uses,
-    "metrics": _metrics,
-    "events": _events,
-    "claims": _claims,
-    "citations": _citations,
-}
+    str(model.__tablename__): partial(_named_columns, model) for model in _COLUMNS
+} | {"investments": _investments, "citations": _citations}
 
 # File stem → query, in the registry's order: the order a reader (and an importer) needs.
 EXPORT_QUERIES: dict[str, Callable[[], Select[Any]]] = {

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from landscape import ui
+from landscape.queries.common import RAISED_MEANS
 from landscape.queries.companies import (
     FUNDED,
     UNFUNDED,
@@ -100,7 +101,12 @@ picked = ui.table(
         "city": "City",
         "founded": "Founded",
         "rounds": st.column_config.NumberColumn("Rounds", format="%d"),
-        "raised_usd": st.column_config.NumberColumn("Raised (USD, disclosed)", format="compact"),
+        "raised_usd": st.column_config.NumberColumn(
+            "Raised (USD)", format="compact", help=RAISED_MEANS
+        ),
+        "not_raised_usd": st.column_config.NumberColumn(
+            "Not counted as raised (USD)", format="compact", help=RAISED_MEANS
+        ),
         "investors": "Investors",
         "sources": "Sources",
     },

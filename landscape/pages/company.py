@@ -1,17 +1,18 @@
 """Company: one company's facts, products, funding, models, metrics, events, claims, people
 and every citation. The page's link is its permalink: ``company?id=N``."""
 
-import pandas as pd
 import streamlit as st
 
 from landscape import ui
 from landscape.charts.timeline import timeline_chart
 from landscape.dates import format_partial_date
+from landscape.queries.common import RAISED_MEANS
 from landscape.queries.company import (
     company_choices,
     company_citations,
     company_claims,
     company_events,
+    company_funding,
     company_investments,
     company_metrics,
     company_models,
@@ -21,8 +22,6 @@ from landscape.queries.company import (
     company_rounds,
 )
 from landscape.queries.conflicts import conflicts
-
-SOURCE_COLUMN = st.column_config.TextColumn("Sources", width="medium")
 
 ui.engine()
 notes_only, zh = ui.notes_only(), ui.zh()
@@ -63,20 +62,23 @@ if profile["description"]:
     st.markdown(ui.escape_markdown(profile["description"]))
 
 rounds = ui.query(company_rounds, company_id, notes_only=notes_only)
+funding = ui.query(company_funding, company_id, notes_only=notes_only)
 models = ui.query(company_models, company_id, notes_only=notes_only)
-tiles = st.columns(4)
+tiles = st.columns(5)
 tiles[0].metric(
     "Founded",
     format_partial_date(profile["founded_on"], profile["founded_precision"]) or "unknown",
 )
-tiles[1].metric("Funding rounds", len(rounds))
-disclosed = rounds["amount_usd"].dropna()
-tiles[2].metric(
-    "Raised (disclosed)",
-    ui.money(int(disclosed.sum())) if len(disclosed) else ui.money(None) if len(rounds) else "none",
-    help="Sum of the disclosed round amounts in USD; undisclosed rounds are counted, not summed.",
+tiles[1].metric("Funding rounds", funding["rounds"])
+# An undisclosed round may have raised money: "undisclosed" rather than "none".
+raised = funding["raised_usd"] or (None if funding["undisclosed"] else 0)
+tiles[2].metric("Raised", "none" if raised == 0 else ui.money(raised), help=RAISED_MEANS)
+tiles[3].metric(
+    "Not counted as raised",
+    ui.money(funding["not_raised_usd"]) if funding["not_raised_usd"] else "none",
+    help=RAISED_MEANS,
 )
-tiles[3].metric("Models built or used", models["model_id"].nunique())
+tiles[4].metric("Models built or used", models["model_id"].nunique())
 
 related = st.columns(3)
 with related[0]:
@@ -99,13 +101,13 @@ ui.table(
     products.assign(homepage=[ui.web_url(url) for url in products["homepage"]]),
     f"company_{company_id}_products",
     empty="No products on record.",
-    column_config={
-        "name": "Product",
-        "launched": "Launched",
-        "homepage": st.column_config.LinkColumn("Homepage"),
-        "description": "Description",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        "sources",
+        name="Product",
+        launched="Launched",
+        homepage=st.column_config.LinkColumn("Homepage"),
+        description="Description",
+    ),
 )
 
 st.subheader("Funding rounds")
@@ -113,18 +115,14 @@ ui.table(
     rounds,
     f"company_{company_id}_rounds",
     empty="No funding rounds on record.",
-    column_config={
-        "date": "Announced",
-        "round": "Round",
-        "status": "Status",
-        "amount": st.column_config.NumberColumn("Amount", format="localized"),
-        "currency": "Currency",
-        "amount_usd": st.column_config.NumberColumn("Amount (USD)", format="compact"),
-        "post_money_usd": st.column_config.NumberColumn("Valuation (USD)", format="compact"),
-        "investors": "Investors",
-        "description": "Note",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        *("round", "status", "currency", "investors", "description", "sources"),
+        date="Announced",
+        counts_as_raised=st.column_config.CheckboxColumn("Counts as raised", help=RAISED_MEANS),
+        amount=st.column_config.NumberColumn("Amount", format="localized"),
+        amount_usd=st.column_config.NumberColumn("Amount (USD)", format="compact"),
+        post_money_usd=st.column_config.NumberColumn("Valuation (USD)", format="compact"),
+    ),
 )
 
 backed = ui.query(company_investments, company_id, notes_only=notes_only)
@@ -135,15 +133,13 @@ if not backed.empty:
         backed,
         f"company_{company_id}_investments",
         empty="",
-        column_config={
-            "company_id": None,
-            "company": "Company backed",
-            "date": "Announced",
-            "round": "Round",
-            "lead": st.column_config.CheckboxColumn("Led"),
-            "amount_usd": st.column_config.NumberColumn("Round size (USD)", format="compact"),
-            "sources": SOURCE_COLUMN,
-        },
+        column_config=ui.columns(
+            *("company_id", "round", "status", "sources"),
+            company="Company backed",
+            date="Announced",
+            lead=st.column_config.CheckboxColumn("Led"),
+            amount_usd=st.column_config.NumberColumn("Round size (USD)", format="compact"),
+        ),
         key="investments_table",
         on_select="rerun",
         selection_mode="single-row",
@@ -156,15 +152,10 @@ ui.table(
     models.assign(how=models["how"].map(ui.words)),
     f"company_{company_id}_models",
     empty="No models on record.",
-    column_config={
-        "model_id": None,
-        "model": "Model",
-        "how": "How",
-        "product": "Through product",
-        "released": "Released",
-        "modality": "Modality",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        *("model_id", "model", "how", "released", "modality", "sources"),
+        product="Through product",
+    ),
 )
 
 st.subheader("Metrics")
@@ -172,17 +163,15 @@ ui.table(
     ui.query(company_metrics, company_id, notes_only=notes_only),
     f"company_{company_id}_metrics",
     empty="No metrics on record.",
-    column_config={
-        "as_of": "As of",
-        "product": "Product",
-        "metric": "Metric",
-        "label": "What",
-        "value": st.column_config.NumberColumn("Value", format="localized"),
-        "value_high": st.column_config.NumberColumn("Up to", format="localized"),
-        "unit": "Unit",
-        "approximate": st.column_config.CheckboxColumn("About"),
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        *("as_of", "product", "sources"),
+        metric="Metric",
+        label="What",
+        value=st.column_config.NumberColumn("Value", format="localized"),
+        value_high=st.column_config.NumberColumn("Up to", format="localized"),
+        unit="Unit",
+        approximate=st.column_config.CheckboxColumn("About"),
+    ),
 )
 
 st.subheader("Events")
@@ -195,14 +184,11 @@ ui.table(
     events.drop(columns=["date"]),
     f"company_{company_id}_events",
     empty="No events on record.",
-    column_config={
-        "when": "When",
-        "kind": "Kind",
-        "title": "Event",
-        "expected": st.column_config.CheckboxColumn("Expected"),
-        "model": "Model",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        *("when", "kind", "model", "sources"),
+        title="Event",
+        expected=st.column_config.CheckboxColumn("Expected"),
+    ),
 )
 
 st.subheader("Claims about it")
@@ -210,14 +196,14 @@ ui.table(
     ui.query(company_claims, company_id, notes_only=notes_only),
     f"company_{company_id}_claims",
     empty="No claims about this company on record.",
-    column_config={
-        "statement": st.column_config.TextColumn("Statement (as worded)", width="large"),
-        "summary_en": st.column_config.TextColumn("In English", width="medium"),
-        "stance": "Stance",
-        "topic": "Topic",
-        "speaker": "Speaker",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        "sources",
+        statement=st.column_config.TextColumn("Statement (as worded)", width="large"),
+        summary_en=st.column_config.TextColumn("In English", width="medium"),
+        stance="Stance",
+        topic="Topic",
+        speaker="Speaker",
+    ),
 )
 
 st.subheader("People")
@@ -264,21 +250,8 @@ st.caption(
     "Every source quote behind the facts on this page, in the source's own words; a summary of"
     " ours is marked [our summary], and the project's own inference cites itself as the source."
 )
-cited = ui.query(company_citations, company_id, notes_only=notes_only)
-links = pd.Series([ui.web_url(url) for url in cited["url"]], index=cited.index, dtype="object")
-ui.table(
-    cited.assign(link=links)[
-        ["supports", "subject", "quote", "source", "publisher", "link", "locator"]
-    ],
+ui.citation_table(
+    ui.query(company_citations, company_id, notes_only=notes_only),
     f"company_{company_id}_citations",
     empty="No citations on record.",
-    column_config={
-        "supports": "Supports",
-        "subject": "Fact about",
-        "quote": st.column_config.TextColumn("Quote", width="large"),
-        "source": "Source",
-        "publisher": "Publisher",
-        "link": st.column_config.LinkColumn("Link"),
-        "locator": "Where (no link)",
-    },
 )

@@ -1,20 +1,21 @@
 """Funding: who raised what and when, from whom, and at what valuation."""
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from landscape import ui
 from landscape.charts import funding as charts
 from landscape.queries import funding as q
+from landscape.queries.common import RAISED_MEANS
 
 ui.engine()
 notes_only = ui.notes_only()
 
 st.title("Funding")
-st.caption(
-    "Rounds and amounts in USD. An undisclosed amount is counted as a round, never summed "
-    "as zero. Hover a bar or point for its source."
-)
+st.caption(f"Rounds and amounts in USD. {RAISED_MEANS} Hover a bar or point for its source.")
 
 filters = st.columns(2)
 with filters[0]:
@@ -26,51 +27,55 @@ with filters[1]:
         ui.bound_multiselect("Round types", ui.query(q.round_types, notes_only), "round_type")
     )
 
-totals = ui.query(q.summary, companies, types, notes_only)
-tiles = st.columns(4)
+narrowing = q.RoundFilters(companies, types, notes_only)
+totals = ui.query(q.summary, narrowing)
+tiles = st.columns(5)
 tiles[0].metric("Rounds", totals["rounds"])
-tiles[1].metric("Disclosed amount", ui.money(totals["disclosed_usd"]))
-tiles[2].metric(
+tiles[1].metric("Raised", ui.money(totals["raised_usd"]), help=RAISED_MEANS)
+tiles[2].metric("Not counted as raised", ui.money(totals["not_raised_usd"]), help=RAISED_MEANS)
+tiles[3].metric(
     "Undisclosed rounds", totals["undisclosed"], help="Counted as rounds, not summed as amounts."
 )
-tiles[3].metric("Undated rounds", totals["undated"], help="Left out of the charts over time.")
+tiles[4].metric("Undated rounds", totals["undated"], help="Left out of the charts over time.")
 
-empty = "No funding round matches these filters. Clear a filter, or turn off “Notes only”."
-st.subheader("Per year")
-ui.chart_or_message(
-    ui.query(q.by_year, companies, types, notes_only),
-    charts.by_year_chart,
-    "funding_by_year",
-    empty,
-)
+EMPTY = "No funding round matches these filters. Clear a filter, or turn off “Notes only”."
 
+
+def section(
+    title: str,
+    read: Callable[..., pd.DataFrame],
+    build: Callable[..., Any],
+    name: str,
+    empty: str = EMPTY,
+) -> tuple[pd.DataFrame, bool]:
+    """A subheader and the chart ``build`` draws from ``read`` under the page's filters; the
+    rows and whether a chart was drawn."""
+    st.subheader(title)
+    frame = ui.query(read, narrowing)
+    return frame, ui.chart_or_message(frame, build, name, empty)
+
+
+section("Per year", q.by_year, charts.by_year_chart, "funding_by_year")
 left, right = st.columns(2)
 with left:
-    st.subheader("Cumulative per company")
-    ui.chart_or_message(
-        ui.query(q.cumulative, companies, types, notes_only),
-        charts.cumulative_chart,
-        "funding_cumulative",
-        empty,
-    )
+    section("Cumulative per company", q.cumulative, charts.cumulative_chart, "funding_cumulative")
 with right:
-    st.subheader("Valuations")
-    ui.chart_or_message(
-        ui.query(q.valuations, companies, notes_only),
-        charts.valuation_chart,
-        "valuations",
-        "No dated valuation for these companies.",
-    )
+    no_valuation = "No dated valuation for these companies."
+    section("Valuations", q.valuations, charts.valuation_chart, "valuations", no_valuation)
 
-st.subheader("Leaderboard")
-board = ui.query(q.leaderboard, companies, types, notes_only)
-if ui.chart_or_message(board, charts.leaderboard_chart, "funding_leaderboard", empty):
+board, drawn = section(
+    "Leaderboard", q.leaderboard, charts.leaderboard_chart, "funding_leaderboard"
+)
+if drawn:
     st.dataframe(
         board,
         hide_index=True,
         width="stretch",
         column_config={
             "raised_usd": st.column_config.NumberColumn("Raised (USD)", format="dollar"),
+            "not_raised_usd": st.column_config.NumberColumn(
+                "Not counted as raised (USD)", format="dollar"
+            ),
             "latest_valuation_usd": st.column_config.NumberColumn(
                 "Latest post-money (USD)", format="dollar"
             ),

@@ -6,6 +6,7 @@ import streamlit as st
 from landscape import ui
 from landscape.charts.models import lineage_chart, prices_chart, releases_chart, uses_chart
 from landscape.queries.models import (
+    ModelFilters,
     model_facets,
     model_lineage,
     model_prices,
@@ -21,12 +22,12 @@ st.caption(
     "Which models grew from which, when they came out, who builds on them and what they cost."
 )
 
-narrowing = {
-    "modalities": tuple(st.query_params.get_all("modality")),
-    "developers": tuple(st.query_params.get_all("developer")),
-    "notes_only": notes_only,
-}
-facets = ui.query(model_facets, **narrowing)
+narrowing = ModelFilters(
+    modalities=tuple(st.query_params.get_all("modality")),
+    developers=tuple(st.query_params.get_all("developer")),
+    notes_only=notes_only,
+)
+facets = ui.query(model_facets, narrowing)
 filters = st.columns(2)
 with filters[0]:
     ui.url_multiselect("Modality", facets["modalities"], "modality")
@@ -34,7 +35,7 @@ with filters[1]:
     ui.url_multiselect("Developer", facets["developers"], "developer")
 
 st.subheader("Lineage")
-lineage = ui.query(model_lineage, **narrowing)
+lineage = ui.query(model_lineage, narrowing)
 if lineage.empty:
     st.info("No models match these filters.")
 else:
@@ -50,21 +51,18 @@ else:
         lineage.drop(columns=["id", "parent_id", "released_on", "depth"]),
         "model_lineage",
         empty="",
-        column_config={
-            "name": "Model",
-            "parent": "Grew from",
-            "developer": "Developer",
-            "released": "Released",
-            "modality": "Modality",
-            "status": "Status",
-            "open_weights": st.column_config.CheckboxColumn("Open weights"),
-            "lineage": st.column_config.TextColumn("Lineage", width="large"),
-            "sources": "Sources",
-        },
+        column_config=ui.columns(
+            *("released", "modality", "status", "sources"),
+            name=ui.COLUMNS["model"],
+            parent="Grew from",
+            developer="Developer",
+            open_weights=st.column_config.CheckboxColumn("Open weights"),
+            lineage=st.column_config.TextColumn("Lineage", width="large"),
+        ),
     )
 
 st.subheader("Releases over time")
-releases = ui.query(model_releases, **narrowing)
+releases = ui.query(model_releases, narrowing)
 if releases.empty:
     st.info("No dated model releases match these filters.")
 else:
@@ -74,7 +72,7 @@ else:
     ui.download_button(releases, "model_releases", key="download_model_releases")
 
 st.subheader("Who builds on which model")
-uses = ui.query(model_uses, **narrowing)
+uses = ui.query(model_uses, narrowing)
 if uses.empty:
     st.info("No company is on record as building on these models.")
 else:
@@ -86,20 +84,14 @@ else:
         uses,
         "model_uses",
         empty="",
-        column_config={
-            "model": "Model",
-            "developer": "Model developer",
-            "company_id": None,
-            "company": "Company",
-            "product": "Product",
-            "how": "How",
-            "description": "Note",
-            "sources": "Sources",
-        },
+        column_config=ui.columns(
+            *("model", "company_id", "company", "product", "how", "description", "sources"),
+            developer="Model developer",
+        ),
     )
 
 st.subheader("Prices")
-prices = ui.query(model_prices, **narrowing)
+prices = ui.query(model_prices, narrowing)
 if prices.empty:
     st.info("No model prices on record for these models.")
 else:
@@ -108,13 +100,10 @@ else:
         prices,
         "model_prices",
         empty="",
-        column_config={
-            "model": "Model",
-            "label": "Item",
-            "price": st.column_config.NumberColumn("Price", format="%g"),
-            "currency": "Currency",
-            "unit": "Per",
-            "as_of": "As of",
-            "sources": "Sources",
-        },
+        column_config=ui.columns(
+            *("model", "currency", "as_of", "sources"),
+            label="Item",
+            price=st.column_config.NumberColumn("Price", format="%g"),
+            unit="Per",
+        ),
     )

@@ -5,6 +5,7 @@ import streamlit as st
 from landscape import ui
 from landscape.charts.landscape_map import map_groups
 from landscape.charts.timeline import timeline_chart
+from landscape.queries.common import RAISED_MEANS
 from landscape.queries.landscape_map import landscape_map
 from landscape.queries.overview import company_timeline, kpis
 
@@ -18,16 +19,16 @@ figures = ui.query(kpis, notes_only=notes_only)
 st.title("AI Landscape")
 st.caption("The generative-AI startup landscape, every figure traced to its source.")
 
-tiles = st.columns(4)
+tiles = st.columns(5)
 tiles[0].metric("Companies", figures["companies"])
 tiles[1].metric(
-    "Disclosed funding",
-    ui.money(figures["disclosed_funding_usd"]),
-    help=f"Sum of disclosed round amounts in USD over {figures['rounds']} rounds; "
-    "undisclosed amounts are counted as rounds, not summed.",
+    "Raised",
+    ui.money(figures["raised_usd"]),
+    help=f"Over {figures['rounds']} funding rounds. {RAISED_MEANS}",
 )
-tiles[2].metric("AI models", figures["models"])
-tiles[3].metric("Sources", figures["sources"], help=f"{figures['citations']} citations")
+tiles[2].metric("Not counted as raised", ui.money(figures["not_raised_usd"]), help=RAISED_MEANS)
+tiles[3].metric("AI models", figures["models"])
+tiles[4].metric("Sources", figures["sources"], help=f"{figures['citations']} citations")
 
 
 def _links(companies: list[tuple[int, str]]) -> None:

@@ -50,6 +50,25 @@ def cited_sources(subject_column: str) -> Any:
     )
 
 
+def sources_by_subject(engine: Engine, subject_column: str) -> Any:
+    """Subquery of (subject_id, sources): each cited row's source titles, joined."""
+    sources = cited_sources(subject_column)
+    return (
+        select(sources.c.subject_id, joined_text(engine, sources.c.title).label("sources"))
+        .group_by(sources.c.subject_id)
+        .subquery()
+    )
+
+
+def with_sources(engine: Engine, statement: Any, id_column: Any, subject_column: str) -> Any:
+    """``statement`` with a ``sources`` column: the titles of the sources citing ``id_column``
+    (through the citation's ``subject_column``); one row still per row, no GROUP BY needed."""
+    sources = sources_by_subject(engine, subject_column)
+    return statement.add_columns(sources.c.sources).outerjoin(
+        sources, sources.c.subject_id == id_column
+    )
+
+
 def notes_filter(citation_column: str, id_column: Any, notes_only: bool) -> ColumnElement[bool]:
     """A WHERE condition for the "Notes only" switch: every row when ``notes_only`` is off, else
     the rows a citation to a source of kind ``notes`` supports.
@@ -166,9 +185,32 @@ def counts_as_raised(status: Any, round_type: Any) -> ColumnElement[bool]:
     )
 
 
+# What "raised" means on every page, for a caption or a help text beside the figure.
+RAISED_MEANS = (
+    "Raised counts the disclosed USD of closed or announced rounds. A pledge, a secondary sale, "
+    "a fund commitment, or a round only reported or in talks is shown apart, as not counted "
+    "as raised; an undisclosed amount is counted as a round, never summed."
+)
+
+
 def raised_usd(amount_usd: Any, status: Any, round_type: Any) -> Any:
     """SUM of the USD that counts as raised (``counts_as_raised``), 0 when there is none."""
     return usd_total(case((counts_as_raised(status, round_type), amount_usd)))
+
+
+def not_raised_usd(amount_usd: Any, status: Any, round_type: Any) -> Any:
+    """SUM of the disclosed USD that does not count as raised, 0 when there is none."""
+    return usd_total(case((counts_as_raised(status, round_type), None), else_=amount_usd))
+
+
+def round_raised_usd(round_: Any = m.FundingRound) -> Any:
+    """``raised_usd`` over the rounds of ``round_`` (``m.FundingRound`` or an alias of it)."""
+    return raised_usd(col(round_.amount_usd), col(round_.status), col(round_.round_type))
+
+
+def round_not_raised_usd(round_: Any = m.FundingRound) -> Any:
+    """``not_raised_usd`` over the rounds of ``round_`` (``m.FundingRound`` or an alias)."""
+    return not_raised_usd(col(round_.amount_usd), col(round_.status), col(round_.round_type))
 
 
 def year_of(column: Any) -> Any:

@@ -26,11 +26,12 @@ from sqlmodel import col
 from landscape import models as m
 from landscape.queries.common import (
     category_label,
-    cited_sources,
+    counts_as_raised,
     joined_text,
     notes_filter,
     partial_dates,
     read_frame,
+    sources_by_subject,
 )
 from landscape.queries.landscape_map import company_category_links
 
@@ -48,6 +49,7 @@ COMPANY_COLUMNS = [
     "founded",
     "rounds",
     "raised_usd",
+    "not_raised_usd",
     "investors",
     "sources",
 ]
@@ -124,9 +126,9 @@ class CompanyFilters:
 def _rounds(notes_only: bool) -> Select:
     """Funding rounds, or only the notes-backed ones."""
     r = m.FundingRound
-    return select(col(r.id), col(r.company_id), col(r.amount_usd)).where(
-        notes_filter("funding_round_id", col(r.id), notes_only)
-    )
+    return select(
+        col(r.id), col(r.company_id), col(r.amount_usd), col(r.status), col(r.round_type)
+    ).where(notes_filter("funding_round_id", col(r.id), notes_only))
 
 
 def _funded_companies(notes_only: bool) -> Select:
@@ -307,7 +309,9 @@ def companies(
     investors and sources.
 
     ``sort`` is one of ``SORTS``: ``name``, ``newest`` / ``oldest`` (founding), ``raised``
-    (disclosed USD). ``raised_usd`` sums disclosed amounts only.
+    (USD raised). ``raised_usd`` sums the disclosed amounts that count as raised
+    (``common.counts_as_raised``), ``not_raised_usd`` the other disclosed amounts; each is
+    empty when there is nothing to sum.
     """
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
@@ -315,12 +319,7 @@ def companies(
     categories = _categories_text(engine, zh)
     funding = _funding_totals(filters.notes_only)
     investors = _investors_text(engine, filters.notes_only)
-    sources = cited_sources("company_id")
-    sources_text = (
-        select(sources.c.subject_id, joined_text(engine, sources.c.title).label("sources"))
-        .group_by(sources.c.subject_id)
-        .subquery()
-    )
+    sources_text = sources_by_subject(engine, "company_id")
     orders: dict[str, list[SQLColumnExpression[Any]]] = {
         "name": [col(c.name)],
         "newest": [col(c.founded_on).desc().nulls_last(), col(c.name)],
@@ -341,6 +340,7 @@ def companies(
             col(c.founded_precision),
             func.coalesce(funding.c.rounds, 0).label("rounds"),
             funding.c.raised_usd,
+            funding.c.not_raised_usd,
             investors.c.investors,
             sources_text.c.sources,
         )
@@ -353,7 +353,8 @@ def companies(
     )
     frame = read_frame(engine, statement)
     frame["founded"] = partial_dates(frame, "founded_on", "founded_precision")
-    frame["raised_usd"] = frame["raised_usd"].astype("Int64")
+    for money in ("raised_usd", "not_raised_usd"):
+        frame[money] = frame[money].astype("Int64")
     frame["rounds"] = frame["rounds"].astype("int64")
     return frame[COMPANY_COLUMNS]
 
@@ -376,11 +377,15 @@ def _categories_text(engine: Engine, zh: bool) -> Any:
 
 def _funding_totals(notes_only: bool) -> Any:
     rounds = _rounds(notes_only).subquery()
+    raised = counts_as_raised(rounds.c.status, rounds.c.round_type)
     return (
         select(
             rounds.c.company_id,
             func.count(rounds.c.id).label("rounds"),
-            cast(func.sum(rounds.c.amount_usd), BigInteger).label("raised_usd"),
+            cast(func.sum(case((raised, rounds.c.amount_usd))), BigInteger).label("raised_usd"),
+            cast(func.sum(case((raised, None), else_=rounds.c.amount_usd)), BigInteger).label(
+                "not_raised_usd"
+            ),
         )
         .group_by(rounds.c.company_id)
         .subquery()

@@ -12,11 +12,14 @@ from landscape import models as m
 from landscape.queries.common import (
     AnySelect,
     category_label,
-    cited_sources,
+    counts_as_raised,
     joined_text,
     notes_filter,
     partial_dates,
     read_frame,
+    round_not_raised_usd,
+    round_raised_usd,
+    with_sources,
 )
 from landscape.queries.evidence import citations
 from landscape.queries.landscape_map import company_category_links
@@ -79,19 +82,11 @@ def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dic
     return profile
 
 
-def _with_sources(engine: Engine, statement: Any, id_column: Any, citation_column: str) -> Any:
-    """``statement`` (grouped by its own columns) with the joined titles of its sources."""
-    sources = cited_sources(citation_column)
-    return statement.add_columns(joined_text(engine, sources.c.title).label("sources")).outerjoin(
-        sources, sources.c.subject_id == id_column
-    )
-
-
 def company_products(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:
     """The company's products, by launch date, with their sources."""
     p = m.Product
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(p.id),
@@ -105,14 +100,6 @@ def company_products(engine: Engine, company_id: int, *, notes_only: bool = Fals
             "product_id",
         )
         .where(col(p.company_id) == company_id, notes_filter("product_id", col(p.id), notes_only))
-        .group_by(
-            col(p.id),
-            col(p.name),
-            col(p.launched_on),
-            col(p.launched_precision),
-            col(p.homepage),
-            col(p.description),
-        )
         .order_by(col(p.launched_on).asc().nulls_last(), col(p.name))
     )
     columns = ["name", "launched", "homepage", "description", "sources"]
@@ -122,13 +109,15 @@ def company_products(engine: Engine, company_id: int, *, notes_only: bool = Fals
 
 
 def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:
-    """Rounds the company raised, by date, with amounts, investors (lead marked) and sources."""
+    """Rounds the company raised, by date, with status, amounts, whether the amount counts as
+    raised (``common.counts_as_raised``), investors (lead marked) and sources."""
     r = m.FundingRound
     investors = _investor_names(engine)
     columns = [
         "date",
         "round",
         "status",
+        "counts_as_raised",
         "amount",
         "currency",
         "amount_usd",
@@ -137,7 +126,7 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
         "description",
         "sources",
     ]
-    own = [
+    selected = [
         col(r.id),
         col(r.announced_on),
         col(r.announced_precision),
@@ -150,21 +139,39 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
         investors.c.investors,
         col(r.description),
     ]
+    counted = counts_as_raised(col(r.status), col(r.round_type)).label("counts_as_raised")
     statement = (
-        _with_sources(engine, select(*own), col(r.id), "funding_round_id")
+        with_sources(engine, select(*selected, counted), col(r.id), "funding_round_id")
         .outerjoin(investors, investors.c.funding_round_id == col(r.id))
         .where(
             col(r.company_id) == company_id, notes_filter("funding_round_id", col(r.id), notes_only)
         )
-        .group_by(*own)
         .order_by(col(r.announced_on).asc().nulls_last(), col(r.id))
     )
     frame = read_frame(engine, statement)
     frame["date"] = partial_dates(frame, "announced_on", "announced_precision")
     frame["round"] = frame["round_type"]
+    frame["counts_as_raised"] = frame["counts_as_raised"].astype(bool)
     for money in ("amount", "amount_usd", "post_money_usd"):
         frame[money] = frame[money].astype("Int64")
     return frame[columns]
+
+
+def company_funding(engine: Engine, company_id: int, *, notes_only: bool = False) -> dict[str, int]:
+    """The company's rounds, USD raised, USD not counted as raised (see ``common.RAISED_MEANS``)
+    and rounds of undisclosed amount."""
+    r = m.FundingRound
+    statement = select(
+        func.count(col(r.id)).label("rounds"),
+        round_raised_usd().label("raised_usd"),
+        round_not_raised_usd().label("not_raised_usd"),
+        func.sum(case((col(r.amount_usd).is_(None), 1), else_=0)).label("undisclosed"),
+    ).where(
+        col(r.company_id) == company_id, notes_filter("funding_round_id", col(r.id), notes_only)
+    )
+    with engine.connect() as connection:
+        row = connection.execute(statement).mappings().one()
+    return {key: int(value or 0) for key, value in row.items()}
 
 
 def _investor_names(engine: Engine) -> Any:
@@ -193,7 +200,7 @@ def company_investments(
     i = m.Investment
     backed = aliased(m.Company)
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(i.id),
@@ -202,6 +209,7 @@ def company_investments(
                 col(r.announced_on),
                 col(r.announced_precision),
                 col(r.round_type).label("round"),
+                col(r.status),
                 col(i.is_lead).label("lead"),
                 col(r.amount_usd),
             ),
@@ -213,19 +221,9 @@ def company_investments(
         .where(
             col(i.investor_id) == company_id, notes_filter("investment_id", col(i.id), notes_only)
         )
-        .group_by(
-            col(i.id),
-            col(backed.id),
-            col(backed.name),
-            col(r.announced_on),
-            col(r.announced_precision),
-            col(r.round_type),
-            col(i.is_lead),
-            col(r.amount_usd),
-        )
         .order_by(col(r.announced_on).asc().nulls_last(), col(backed.name))
     )
-    columns = ["company_id", "company", "date", "round", "lead", "amount_usd", "sources"]
+    columns = ["company_id", "company", "date", "round", "status", "lead", "amount_usd", "sources"]
     frame = read_frame(engine, statement)
     frame["date"] = partial_dates(frame, "announced_on", "announced_precision")
     frame["amount_usd"] = frame["amount_usd"].astype("Int64")
@@ -237,28 +235,22 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
     ``fine_tunes``, ``calls_api``, through itself or one of its products), with sources."""
     a = m.AIModel
     u = m.ModelUse
-    built = (
-        _with_sources(
-            engine,
-            select(
-                col(a.id).label("model_id"),
-                col(a.name).label("model"),
-                literal("develops").label("how"),
-                literal(None).label("product"),
-                col(a.released_on),
-                col(a.released_precision),
-                col(a.modality),
-            ),
-            col(a.id),
-            "model_id",
-        )
-        .where(col(a.developer_id) == company_id, notes_filter("model_id", col(a.id), notes_only))
-        .group_by(
-            col(a.id), col(a.name), col(a.released_on), col(a.released_precision), col(a.modality)
-        )
-    )
+    built = with_sources(
+        engine,
+        select(
+            col(a.id).label("model_id"),
+            col(a.name).label("model"),
+            literal("develops").label("how"),
+            literal(None).label("product"),
+            col(a.released_on),
+            col(a.released_precision),
+            col(a.modality),
+        ),
+        col(a.id),
+        "model_id",
+    ).where(col(a.developer_id) == company_id, notes_filter("model_id", col(a.id), notes_only))
     used = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(a.id).label("model_id"),
@@ -278,16 +270,6 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
             or_(col(u.company_id) == company_id, col(m.Product.company_id) == company_id),
             notes_filter("model_use_id", col(u.id), notes_only),
         )
-        .group_by(
-            col(u.id),
-            col(a.id),
-            col(a.name),
-            col(u.how),
-            col(m.Product.name),
-            col(a.released_on),
-            col(a.released_precision),
-            col(a.modality),
-        )
     )
     columns = ["model_id", "model", "how", "product", "released", "modality", "sources"]
     frames = [read_frame(engine, statement) for statement in (built, used)]
@@ -300,20 +282,8 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
 def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False) -> pd.DataFrame:
     """Dated figures about the company or its products, by date, with sources."""
     x = m.Metric
-    own = [
-        col(x.id),
-        col(m.Product.name),
-        col(x.name),
-        col(x.label),
-        col(x.value),
-        col(x.value_high),
-        col(x.unit),
-        col(x.approximate),
-        col(x.as_of),
-        col(x.as_of_precision),
-    ]
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(x.id),
@@ -335,7 +305,6 @@ def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False
             or_(col(x.company_id) == company_id, col(m.Product.company_id) == company_id),
             notes_filter("metric_id", col(x.id), notes_only),
         )
-        .group_by(*own)
         .order_by(col(x.as_of).asc().nulls_last(), col(x.id))
     )
     columns = [
@@ -358,17 +327,8 @@ def company_events(engine: Engine, company_id: int, *, notes_only: bool = False)
     """Events of the company or its products: ``date`` (for charts), ``when`` (as precise as
     known), kind, title, model, sources. Undated events come last."""
     e = m.Event
-    own = [
-        col(e.id),
-        col(e.occurred_on),
-        col(e.occurred_precision),
-        col(e.kind),
-        col(e.title),
-        col(e.expected),
-        col(m.AIModel.name),
-    ]
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(e.id),
@@ -388,7 +348,6 @@ def company_events(engine: Engine, company_id: int, *, notes_only: bool = False)
             or_(col(e.company_id) == company_id, col(m.Product.company_id) == company_id),
             notes_filter("event_id", col(e.id), notes_only),
         )
-        .group_by(*own)
         .order_by(col(e.occurred_on).asc().nulls_last(), col(e.id))
     )
     columns = ["date", "when", "kind", "title", "expected", "model", "sources"]
@@ -402,16 +361,8 @@ def company_claims(engine: Engine, company_id: int, *, notes_only: bool = False)
     """Claims about the company: the statement as worded, its English summary, stance, speaker."""
     cl = m.Claim
     speaker = func.coalesce(col(m.Person.name), col(cl.speaker))
-    own = [
-        col(cl.id),
-        col(cl.statement),
-        col(cl.summary_en),
-        col(cl.stance),
-        col(cl.topic),
-        speaker,
-    ]
     statement = (
-        _with_sources(
+        with_sources(
             engine,
             select(
                 col(cl.id),
@@ -430,7 +381,6 @@ def company_claims(engine: Engine, company_id: int, *, notes_only: bool = False)
             col(m.ClaimCompany.company_id) == company_id,
             notes_filter("claim_id", col(cl.id), notes_only),
         )
-        .group_by(*own)
         .order_by(col(cl.topic), col(cl.id))
     )
     columns = ["statement", "summary_en", "stance", "topic", "speaker", "sources"]

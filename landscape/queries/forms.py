@@ -25,15 +25,22 @@ def _choices(engine: Engine, statement: Select[Any, Any]) -> Choices:
         return [(int(row[0]), str(row[1] or "")) for row in connection.execute(statement)]
 
 
+def _by(engine: Engine, table: str, *order: str, company: bool = False) -> Choices:
+    """(id, name) of every row of ``table``, ordered by its columns ``order`` (after its
+    company's name, with ``company``), then by id."""
+    names, rows = _names(table), registry.record(table).sql_table
+    statement = select(names.c.id, names.c.name).join(rows, rows.c.id == names.c.id)
+    keys = [rows.c[column] for column in order]
+    if company:
+        companies = registry.record("companies").sql_table
+        statement = statement.join(companies, companies.c.id == rows.c.company_id)
+        keys.insert(0, companies.c.name_key)
+    return _choices(engine, statement.order_by(*keys, rows.c.id))
+
+
 def company_choices(engine: Engine) -> Choices:
     """(id, name) of every company, by name."""
-    names, c = _names("companies"), m.Company
-    statement = (
-        select(names.c.id, names.c.name)
-        .join(c, col(c.id) == names.c.id)
-        .order_by(col(c.name_key), col(c.id))
-    )
-    return _choices(engine, statement)
+    return _by(engine, "companies", "name_key")
 
 
 def category_choices(engine: Engine) -> list[str]:
@@ -53,43 +60,22 @@ def source_choices(engine: Engine) -> Choices:
 
 def product_choices(engine: Engine) -> Choices:
     """(id, name) of every product, by company then name."""
-    names, p, company = _names("products"), m.Product, m.Company
-    statement = (
-        select(names.c.id, names.c.name)
-        .join(p, col(p.id) == names.c.id)
-        .join(company, col(company.id) == col(p.company_id))
-        .order_by(col(company.name_key), col(p.name_key), col(p.id))
-    )
-    return _choices(engine, statement)
+    return _by(engine, "products", "name_key", company=True)
 
 
 def funding_round_choices(engine: Engine) -> Choices:
     """(id, "Company · round type · date") of every round, by company then date."""
-    names, f, company = _names("funding_rounds"), m.FundingRound, m.Company
-    statement = (
-        select(names.c.id, names.c.name)
-        .join(f, col(f.id) == names.c.id)
-        .join(company, col(company.id) == col(f.company_id))
-        .order_by(col(company.name_key), col(f.announced_on), col(f.id))
-    )
-    return _choices(engine, statement)
+    return _by(engine, "funding_rounds", "announced_on", company=True)
 
 
 def metric_choices(engine: Engine) -> Choices:
     """(id, "Subject · metric · date") of every metric."""
-    names = _names("metrics")
-    return _choices(engine, select(names.c.id, names.c.name).order_by(names.c.id))
+    return _by(engine, "metrics")
 
 
 def event_choices(engine: Engine) -> Choices:
     """(id, "title · date") of every event, by date."""
-    names, e = _names("events"), m.Event
-    statement = (
-        select(names.c.id, names.c.name)
-        .join(e, col(e.id) == names.c.id)
-        .order_by(col(e.occurred_on), col(e.id))
-    )
-    return _choices(engine, statement)
+    return _by(engine, "events", "occurred_on")
 
 
 # The tables a source can be cited for from the Source form, each with its picker.

@@ -1,9 +1,9 @@
 """AI models: lineage, releases over time, who builds on which model, and prices.
 
-Every function takes the same narrowing: ``modalities`` and ``developers`` (names; empty means
-all) and ``notes_only``.
+Every function takes the same narrowing, a ``ModelFilters``.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -20,6 +20,7 @@ from landscape.queries.common import (
     notes_filter,
     partial_dates,
     read_frame,
+    with_sources,
 )
 
 LINEAGE_COLUMNS = [
@@ -41,45 +42,49 @@ LINEAGE_ARROW = " → "
 MAX_LINEAGE_DEPTH = 50
 
 
-def _model_conditions(
-    modalities: tuple[str, ...], developers: tuple[str, ...], notes_only: bool, but: str = ""
-) -> list[ColumnElement[bool]]:
-    """WHERE conditions on ``AIModel`` (the developer joined as ``m.Company``); ``but`` names
-    a filter to leave out (for facet counts)."""
-    a = m.AIModel
-    found: list[ColumnElement[bool]] = [notes_filter("model_id", col(a.id), notes_only)]
-    if modalities and but != "modalities":
-        found.append(col(a.modality).in_(modalities))
-    if developers and but != "developers":
-        developer = aliased(m.Company)
-        developer_ids = select(col(developer.id)).where(col(developer.name).in_(developers))
-        found.append(col(a.developer_id).in_(developer_ids.correlate(None)))
-    return found
+@dataclass(frozen=True)
+class ModelFilters:
+    """What the Models page is narrowed to: ``modalities`` and ``developers`` (names; empty
+    means all), and ``notes_only`` (models, or uses and prices, that the notes support)."""
+
+    modalities: tuple[str, ...] = ()
+    developers: tuple[str, ...] = ()
+    notes_only: bool = False
+
+    def narrowing(self, but: str = "") -> list[ColumnElement[bool]]:
+        """WHERE conditions on ``AIModel`` for the modality and developer filters; ``but``
+        names one to leave out (for facet counts)."""
+        a = m.AIModel
+        found: list[ColumnElement[bool]] = []
+        if self.modalities and but != "modalities":
+            found.append(col(a.modality).in_(self.modalities))
+        if self.developers and but != "developers":
+            developer = aliased(m.Company)
+            developer_ids = select(col(developer.id)).where(
+                col(developer.name).in_(self.developers)
+            )
+            found.append(col(a.developer_id).in_(developer_ids.correlate(None)))
+        return found
+
+    def conditions(self, but: str = "") -> list[ColumnElement[bool]]:
+        """``narrowing`` plus "Notes only" on the models themselves."""
+        notes = notes_filter("model_id", col(m.AIModel.id), self.notes_only)
+        return [notes, *self.narrowing(but)]
 
 
-def model_facets(
-    engine: Engine,
-    *,
-    modalities: tuple[str, ...] = (),
-    developers: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> dict[str, pd.DataFrame]:
+def model_facets(engine: Engine, filters: ModelFilters = ModelFilters()) -> dict[str, pd.DataFrame]:
     """``modalities`` and ``developers`` values with how many models each would show, given
     the other filter; DataFrames of ``value``, ``label``, ``count``."""
     a = m.AIModel
 
     def facet(column: Any, but: str) -> Select:
-        shown = (
-            select(col(a.id))
-            .where(*_model_conditions(modalities, developers, notes_only, but))
-            .correlate(None)
-        )
+        shown = select(col(a.id)).where(*filters.conditions(but)).correlate(None)
         count = func.count(distinct(col(a.id))).filter(col(a.id).in_(shown))
         return (
             select(column.label("value"), column.label("label"), count.label("count"))
             .select_from(a)
             .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
-            .where(notes_filter("model_id", col(a.id), notes_only), column.is_not(None))
+            .where(notes_filter("model_id", col(a.id), filters.notes_only), column.is_not(None))
             .group_by(column)
             .order_by(count.desc(), column)
         )
@@ -109,56 +114,33 @@ def _lineage_paths() -> Any:
     )
 
 
-def model_lineage(
-    engine: Engine,
-    *,
-    modalities: tuple[str, ...] = (),
-    developers: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> pd.DataFrame:
+def model_lineage(engine: Engine, filters: ModelFilters = ModelFilters()) -> pd.DataFrame:
     """Models in family-tree order (a root, then its descendants depth-first by release),
     each with its parent, developer, release (as precise as known) and the chain of names
     from its root (``GPT-1 → GPT-2 → GPT-3``)."""
     a = m.AIModel
     parent = aliased(m.AIModel)
     paths = _lineage_paths()
-    sources = cited_sources("model_id")
-    own = [
+    own: AnySelect = select(
         col(a.id),
         col(a.name),
         col(a.parent_id),
-        col(parent.name),
-        col(m.Company.name),
+        col(parent.name).label("parent"),
+        col(m.Company.name).label("developer"),
         col(a.released_on),
         col(a.released_precision),
         col(a.modality),
         col(a.status),
         col(a.open_weights),
-        paths.c.lineage,
-        paths.c.depth,
-    ]
-    statement: AnySelect = (
-        select(
-            col(a.id),
-            col(a.name),
-            col(a.parent_id),
-            col(parent.name).label("parent"),
-            col(m.Company.name).label("developer"),
-            col(a.released_on),
-            col(a.released_precision),
-            col(a.modality),
-            col(a.status),
-            col(a.open_weights),
-            func.coalesce(paths.c.lineage, cast(col(a.name), Text)).label("lineage"),
-            func.coalesce(paths.c.depth, 0).label("depth"),
-            joined_text(engine, sources.c.title).label("sources"),
-        )
+        func.coalesce(paths.c.lineage, cast(col(a.name), Text)).label("lineage"),
+        func.coalesce(paths.c.depth, 0).label("depth"),
+    )
+    statement = (
+        with_sources(engine, own, col(a.id), "model_id")
         .outerjoin(parent, col(parent.id) == col(a.parent_id))
         .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
         .outerjoin(paths, paths.c.id == col(a.id))
-        .outerjoin(sources, sources.c.subject_id == col(a.id))
-        .where(*_model_conditions(modalities, developers, notes_only))
-        .group_by(*own)
+        .where(*filters.conditions())
     )
     frame = read_frame(engine, statement)
     frame["released"] = partial_dates(frame, "released_on", "released_precision")
@@ -189,13 +171,7 @@ def _family_order(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.set_index("id", drop=False).loc[order]
 
 
-def model_releases(
-    engine: Engine,
-    *,
-    modalities: tuple[str, ...] = (),
-    developers: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> pd.DataFrame:
+def model_releases(engine: Engine, filters: ModelFilters = ModelFilters()) -> pd.DataFrame:
     """Models released per year and modality, with their names and sources."""
     a = m.AIModel
     year = cast(extract("year", col(a.released_on)), Integer)
@@ -203,9 +179,7 @@ def model_releases(
     picked = (
         select(col(a.id), col(a.name), col(a.modality), year.label("year"))
         .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
-        .where(
-            col(a.released_on).is_not(None), *_model_conditions(modalities, developers, notes_only)
-        )
+        .where(col(a.released_on).is_not(None), *filters.conditions())
         .subquery()
     )
     titles = (
@@ -237,100 +211,65 @@ def model_releases(
     return read_frame(engine, statement)
 
 
-def model_uses(
-    engine: Engine,
-    *,
-    modalities: tuple[str, ...] = (),
-    developers: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> pd.DataFrame:
+def _of_models(
+    engine: Engine, statement: Any, table: Any, subject_column: str, filters: ModelFilters
+) -> Any:
+    """``statement`` over ``table``, rows about a model (its uses, its prices), with their
+    sources, the model and its developer joined, narrowed by ``filters`` ("Notes only" asks
+    for notes behind the rows themselves)."""
+    a = m.AIModel
+    return (
+        with_sources(engine, statement, col(table.id), subject_column)
+        .join(a, col(a.id) == col(table.model_id))
+        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+        .where(
+            notes_filter(subject_column, col(table.id), filters.notes_only), *filters.narrowing()
+        )
+    )
+
+
+def model_uses(engine: Engine, filters: ModelFilters = ModelFilters()) -> pd.DataFrame:
     """Who builds on which model, and how (trains its own, fine-tunes, calls the API): one
     row per use, naming the user company (a product's owner for a product) and product."""
     u = m.ModelUse
     a = m.AIModel
     user = aliased(m.Company)
     owner = aliased(m.Company)
-    sources = cited_sources("model_use_id")
-    user_id = func.coalesce(col(owner.id), col(user.id))
     user_name = func.coalesce(col(owner.name), col(user.name))
-    own = [
-        col(u.id),
-        col(a.name),
-        col(m.Company.name),
-        user_id,
-        user_name,
-        col(m.Product.name),
+    own: AnySelect = select(
+        col(a.name).label("model"),
+        col(m.Company.name).label("developer"),
+        func.coalesce(col(owner.id), col(user.id)).label("company_id"),
+        user_name.label("company"),
+        col(m.Product.name).label("product"),
         col(u.how),
         col(u.description),
-    ]
+    ).select_from(u)
     statement = (
-        select(
-            col(a.name).label("model"),
-            col(m.Company.name).label("developer"),
-            user_id.label("company_id"),
-            user_name.label("company"),
-            col(m.Product.name).label("product"),
-            col(u.how),
-            col(u.description),
-            joined_text(engine, sources.c.title).label("sources"),
-        )
-        .join(a, col(a.id) == col(u.model_id))
-        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+        _of_models(engine, own, u, "model_use_id", filters)
         .outerjoin(user, col(user.id) == col(u.company_id))
         .outerjoin(m.Product, col(m.Product.id) == col(u.product_id))
         .outerjoin(owner, col(owner.id) == col(m.Product.company_id))
-        .outerjoin(sources, sources.c.subject_id == col(u.id))
-        .where(
-            notes_filter("model_use_id", col(u.id), notes_only),
-            *_model_conditions(modalities, developers, False),
-        )
-        .group_by(*own)
         .order_by(col(a.name), user_name, col(m.Product.name))
     )
     return read_frame(engine, statement)
 
 
-def model_prices(
-    engine: Engine,
-    *,
-    modalities: tuple[str, ...] = (),
-    developers: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> pd.DataFrame:
+def model_prices(engine: Engine, filters: ModelFilters = ModelFilters()) -> pd.DataFrame:
     """What using a model cost: price, currency, unit (``750 words``), date, sources."""
     p = m.ModelPrice
     a = m.AIModel
-    sources = cited_sources("model_price_id")
-    own = [
-        col(p.id),
-        col(a.name),
+    own: AnySelect = select(
+        col(a.name).label("model"),
         col(p.label),
         col(p.price),
         col(p.currency),
         col(p.unit),
         col(p.as_of),
         col(p.as_of_precision),
-    ]
-    statement = (
-        select(
-            col(a.name).label("model"),
-            col(p.label),
-            col(p.price),
-            col(p.currency),
-            col(p.unit),
-            col(p.as_of),
-            col(p.as_of_precision),
-            joined_text(engine, sources.c.title).label("sources"),
-        )
-        .join(a, col(a.id) == col(p.model_id))
-        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
-        .outerjoin(sources, sources.c.subject_id == col(p.id))
-        .where(
-            notes_filter("model_price_id", col(p.id), notes_only),
-            *_model_conditions(modalities, developers, False),
-        )
-        .group_by(*own)
-        .order_by(col(a.name), col(p.as_of).asc().nulls_last(), col(p.label))
+    ).select_from(p)
+    statement = _of_models(engine, own, p, "model_price_id", filters).order_by(
+        col(a.name), col(p.as_of).asc().nulls_last(), col(p.label)
     )
     columns = ["model", "label", "price", "currency", "unit", "as_of", "sources"]
     frame = read_frame(engine, statement)

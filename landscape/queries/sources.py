@@ -6,22 +6,14 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from landscape import models as m
+from landscape import registry
 from landscape.queries.common import AnySelect, partial_dates, read_frame
 
-# What a citation's column supports, in words (singular, plural).
+# What a citation's column supports, in words (singular, plural): the registry's nouns, in the
+# order of the citation's columns.
 SUPPORTED = {
-    "company_id": ("company", "companies"),
-    "person_id": ("person", "people"),
-    "category_id": ("category", "categories"),
-    "product_id": ("product", "products"),
-    "funding_round_id": ("funding round", "funding rounds"),
-    "investment_id": ("investment", "investments"),
-    "model_id": ("model", "models"),
-    "model_price_id": ("model price", "model prices"),
-    "model_use_id": ("model use", "model uses"),
-    "metric_id": ("metric", "metrics"),
-    "event_id": ("event", "events"),
-    "claim_id": ("claim", "claims"),
+    column: (registry.record(table).noun, registry.record(table).plural)
+    for table, column in m.CITABLE.items()
 }
 SOURCE_COLUMNS = [
     "id",
