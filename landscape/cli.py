@@ -236,6 +236,7 @@ def warn_of_conflicts(url: str) -> None:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> None:
+    """List the values a source states that differ from their record."""
     from landscape.queries.conflicts import conflicts
 
     if current_revision(args.db) != head_revision():
@@ -495,13 +496,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     _command(commands, "validate", cmd_validate)
 
-    conflicting = commands.add_parser(
-        "conflicts", help="list the values a source states that differ from their record"
-    )
+    conflicting = _command(commands, "conflicts", cmd_conflicts)
     conflicting.add_argument(
         "--format", choices=["text", "csv"], default="text", help="one line each (text) or CSV"
     )
-    conflicting.set_defaults(handler=cmd_conflicts)
 
     for command, summary in (
         ("add", "add a company, product, round, metric, event or source (with its source)"),
