@@ -241,6 +241,8 @@ def test_a_place_resting_on_inference_is_flagged(seeded_url: str) -> None:
     after = _quadrant(seeded_url)
     assert after.loc["Notion", "role_inferred"] and after.loc["Notion", "reach_inferred"]
     assert after.loc["Notion", "role_basis"] == basis
+    assert after.loc["Notion", "role_label"] == "channel owner" + q.INFERENCE_MARK
+    assert before.loc["Notion", "role_label"] == "channel owner"
     # An inferred use that is not OpenAI's strongest leaves its place on sourced facts.
     (api_use,) = _sql(
         seeded_url,

@@ -106,7 +106,7 @@ def quadrant_chart(companies: pd.DataFrame, title: str) -> alt.LayerChart:
         alt.Y("y:Q").scale(y_scale).axis(y_axis).title(Y_TITLE),
         tooltip=[
             alt.Tooltip("company:N", title="Company"),
-            alt.Tooltip("thesis_role:N", title="Thesis role"),
+            alt.Tooltip("role_label:N", title="Thesis role"),
             alt.Tooltip("category:N", title="Category"),
             alt.Tooltip("ownership_label:N", title="Model ownership"),
             alt.Tooltip("model_evidence:N", title="Models on record"),

@@ -15,11 +15,6 @@ CLAIMS_BEFORE_SCROLLING = 4
 INFERRED = "the project's inference"
 
 
-def _role(role: str, inferred: bool) -> str:
-    """A thesis role for reading, marked when it rests on the project's inference."""
-    return ui.words(role) + (f" ({INFERRED})" if inferred else "")
-
-
 def _side(label: str) -> str:
     """``Favours the channel`` → ``for the channel``."""
     return "for " + label.removeprefix("Favours ").lower()
@@ -136,12 +131,7 @@ if not unplaced.empty:
     shown = pd.DataFrame(
         {
             "company": unplaced["company"],
-            "thesis_role": [
-                _role(role, inferred)
-                for role, inferred in zip(
-                    unplaced["thesis_role"], unplaced["role_inferred"], strict=True
-                )
-            ],
+            "thesis_role": unplaced["role_label"],
             "reason": unplaced["reason"],
             "distribution": unplaced["reach_label"],
             "raised_usd": unplaced["funding_usd"],

@@ -93,7 +93,7 @@ CORNERS = {
 }
 
 QUADRANT_COLUMNS = [
-    *("company", "thesis_role", "role_inferred", "role_basis", "category"),
+    *("company", "thesis_role", "role_label", "role_inferred", "role_basis", "category"),
     *("ownership", "ownership_label", "ownership_inferred", "model_evidence"),
     *("users", "reach", "reach_label", "reach_inferred", "placement_inferred", "corner"),
     *("funding_usd", "not_raised_usd", "rounds", "undisclosed_rounds", "sources", "reason"),
@@ -300,7 +300,8 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     distribution tier (0–3), its largest users figure, the money it raised and its category;
     its corner of the quadrant, or the ``reason`` it has none; and which of these rest on the
     project's inference (``role_inferred`` with its ``role_basis``, ``ownership_inferred``,
-    ``reach_inferred``, ``placement_inferred``).
+    ``reach_inferred``, ``placement_inferred``); ``role_label`` is the role for reading, marked
+    when inferred.
 
     ``zh`` names categories by their Chinese labels.
     """
@@ -350,6 +351,10 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     frame["reach_label"] = frame["reach"].map(REACH)
     flags = ["role_inferred", "ownership_inferred", "reach_inferred"]
     frame[flags] = frame[flags].fillna(False).astype(bool)
+    frame["role_label"] = [
+        role.replace("_", " ") + (INFERENCE_MARK if inferred else "")
+        for role, inferred in zip(frame["thesis_role"], frame["role_inferred"], strict=True)
+    ]
     placed = frame["ownership"].notna()
     frame["ownership_inferred"] &= placed
     frame["placement_inferred"] = placed & (frame["ownership_inferred"] | frame["reach_inferred"])
