@@ -94,5 +94,6 @@ def test_role_share_is_normalised_per_year() -> None:
     )
     spec = role_share_chart(shares).to_dict()
     assert spec["encoding"]["y"]["stack"] == "normalize"
+    assert "/_/g" in spec["encoding"]["color"]["legend"]["labelExpr"]  # roles read as words
     assert "%" in spec["encoding"]["y"]["title"]
     assert "sources" in {t["field"] for t in spec["encoding"]["tooltip"]}
