@@ -168,18 +168,56 @@ def _row_errors(model: SQLModel, table: str, base: type[SQLModel]) -> dict[str, 
     return errors
 
 
+# ---------------------------------------------------------------- what every Create checks
+
+
+class _Checked(SQLModel):
+    """The rules a Create model runs once its fields pass: each date-text field copied into its
+    (date, precision) columns, ``rules.row_problems`` of the row it would write (``ROW``: its
+    table and Base), and its subject (``SUBJECT``) given."""
+
+    ROW: ClassVar[tuple[str, type[SQLModel]]]
+    DATES: ClassVar[dict[str, tuple[str, str]]] = {}
+    SUBJECT: ClassVar[Subject | None] = None
+
+    @model_validator(mode="after")
+    def _rules(self) -> Self:
+        if errors := self._errors():
+            raise InputError(errors)
+        return self
+
+    def _errors(self) -> dict[str, str]:
+        _apply_dates(self, self.DATES)
+        errors = _row_errors(self, *self.ROW)
+        if self.SUBJECT and all(getattr(self, field) is None for field in self.SUBJECT[0]):
+            errors[self.SUBJECT[0][0]] = self.SUBJECT[1]
+        return errors
+
+
+class _KeepsSubject(SQLModel):
+    """An edit that keeps the stored subject: checked once merged with the stored row, by its
+    Create model (``crud``), not on its own."""
+
+    SUBJECT: ClassVar[Subject | None] = None
+
+    @model_validator(mode="after")
+    def _rules(self) -> Self:
+        return self
+
+
 # ---------------------------------------------------------------- sources and citations
 
 
 _SOURCE_KIND = rules.vocabulary(m.SourceKind)
 
 
-class SourceCreate(m.SourceBase):
+class SourceCreate(m.SourceBase, _Checked):
     """A new source. ``published`` takes a partial date (``2023-02``); no ``kind`` is an
     article."""
 
     published: DateText = _date_field("publication date: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
 
+    ROW: ClassVar = ("sources", m.SourceBase)
     DATES: ClassVar = {"published": ("published_on", "published_precision")}
 
     _title = _rule(rules.title, "title")
@@ -192,13 +230,6 @@ class SourceCreate(m.SourceBase):
     @classmethod
     def _kind(cls, value: Any) -> Any:
         return m.SourceKind.article if is_blank(value) else _SOURCE_KIND(value)
-
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        _apply_dates(self, self.DATES)
-        if errors := _row_errors(self, "sources", m.SourceBase):
-            raise InputError(errors)
-        return self
 
 
 class SourceUpdate(SourceCreate):
@@ -291,12 +322,13 @@ class SubjectCitationCreate(SQLModel):
 # ---------------------------------------------------------------- companies and products
 
 
-class CompanyCreate(m.CompanyBase):
+class CompanyCreate(m.CompanyBase, _Checked):
     """A new company. ``founded`` takes a partial date; ``categories`` are category names."""
 
     founded: DateText = _date_field("founding date: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
     categories: list[str] = Field(default_factory=list)
 
+    ROW: ClassVar = ("companies", m.CompanyBase)
     DATES: ClassVar = {"founded": ("founded_on", "founded_precision")}
 
     _name = _rule(rules.name, "name")
@@ -308,13 +340,6 @@ class CompanyCreate(m.CompanyBase):
     _thesis_role = _rule(rules.vocabulary(m.ThesisRole), "thesis_role")
     _founded = _dates_after("founded")
 
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        _apply_dates(self, self.DATES)
-        if errors := _row_errors(self, "companies", m.CompanyBase):
-            raise InputError(errors)
-        return self
-
 
 class CompanyUpdate(CompanyCreate):
     """Changes to a company: only the fields given change."""
@@ -323,13 +348,14 @@ class CompanyUpdate(CompanyCreate):
     categories: list[str] | None = None  # type: ignore[assignment]
 
 
-class ProductCreate(m.ProductBase):
+class ProductCreate(m.ProductBase, _Checked):
     """A new product of the company ``company_id``; ``launched`` takes a partial date."""
 
     company_id: int | None = None
     launched: DateText = _date_field("launch date: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
     categories: list[str] = Field(default_factory=list)
 
+    ROW: ClassVar = ("products", m.ProductBase)
     DATES: ClassVar = {"launched": ("launched_on", "launched_precision")}
     SUBJECT: ClassVar[Subject | None] = (("company_id",), "Pick the company that makes it.")
 
@@ -338,31 +364,16 @@ class ProductCreate(m.ProductBase):
     _texts = _rule(rules.text, "description", "logo")
     _launched = _dates_after("launched")
 
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        _apply_dates(self, self.DATES)
-        errors = _row_errors(self, "products", m.ProductBase)
-        if self.company_id is None:
-            errors["company_id"] = _subject_message(self)
-        if errors:
-            raise InputError(errors)
-        return self
 
-
-class ProductUpdate(ProductCreate):
-    SUBJECT: ClassVar[Subject | None] = None  # an edit keeps the stored subject
+class ProductUpdate(_KeepsSubject, ProductCreate):
     name: str | None = Field(default=None, max_length=m.NAME_LENGTH)  # type: ignore[assignment]
     categories: list[str] | None = None  # type: ignore[assignment]
-
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        return self
 
 
 # ---------------------------------------------------------------- funding rounds
 
 
-class FundingRoundCreate(m.FundingRoundBase):
+class FundingRoundCreate(m.FundingRoundBase, _Checked):
     """A new round of ``company_id``, with its investors (company ids) and the lead among them.
 
     An amount needs its currency. A USD amount without ``amount_usd`` gets the same number
@@ -374,6 +385,7 @@ class FundingRoundCreate(m.FundingRoundBase):
     investor_ids: list[int] = Field(default_factory=list)
     lead_investor_id: int | None = None
 
+    ROW: ClassVar = ("funding_rounds", m.FundingRoundBase)
     DATES: ClassVar = {"announced": ("announced_on", "announced_precision")}
     SUBJECT: ClassVar[Subject | None] = (("company_id",), "Pick the company that raised the round.")
 
@@ -386,11 +398,8 @@ class FundingRoundCreate(m.FundingRoundBase):
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
-        _apply_dates(self, self.DATES)
-        errors = _row_errors(self, "funding_rounds", m.FundingRoundBase)
+        errors = self._errors()
         investors = self.investor_ids or []
-        if self.company_id is None:
-            errors["company_id"] = _subject_message(self)
         if len(set(investors)) != len(investors):
             errors["investor_ids"] = "An investor is listed twice."
         if self.company_id is not None and self.company_id in investors:
@@ -405,16 +414,10 @@ class FundingRoundCreate(m.FundingRoundBase):
         return self
 
 
-class FundingRoundUpdate(FundingRoundCreate):
+class FundingRoundUpdate(_KeepsSubject, FundingRoundCreate):
     """Changes to a round; ``investor_ids``, when given, replaces the investors."""
 
-    SUBJECT: ClassVar[Subject | None] = None  # an edit keeps the stored subject
-
     investor_ids: list[int] | None = None  # type: ignore[assignment]
-
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        return self
 
 
 # ---------------------------------------------------------------- metrics and events
@@ -422,23 +425,32 @@ class FundingRoundUpdate(FundingRoundCreate):
 # Units whose values cannot be negative: amounts and counts (the rule is rules.row_problems).
 NON_NEGATIVE_UNITS = rules.NON_NEGATIVE_UNITS
 
+# What a metric or an event can be about (one of them must be given).
+FACT_SUBJECTS = ("company_id", "product_id", "model_id")
 
-class MetricCreate(m.MetricBase):
-    """A dated figure about a company (``company_id``), a product or an AI model.
 
-    ``as_of_text`` takes a partial date; ``as_of`` / ``as_of_precision`` follow from it.
+class _Fact(_Checked):
+    """What a metric or an event is about: a company, a product or an AI model (one at least).
+
+    Listed first among its bases, so these fields follow the Base's, before the Create's own.
     """
 
     company_id: int | None = None
     product_id: int | None = None
     model_id: int | None = None
+
+
+class MetricCreate(_Fact, m.MetricBase):
+    """A dated figure about a company (``company_id``), a product or an AI model.
+
+    ``as_of_text`` takes a partial date; ``as_of`` / ``as_of_precision`` follow from it.
+    """
+
     as_of_text: DateText = _date_field("as of: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
 
+    ROW: ClassVar = ("metrics", m.MetricBase)
     DATES: ClassVar = {"as_of_text": ("as_of", "as_of_precision")}
-    SUBJECT: ClassVar[Subject | None] = (
-        ("company_id", "product_id", "model_id"),
-        "Pick what the figure is about.",
-    )
+    SUBJECT: ClassVar[Subject | None] = (FACT_SUBJECTS, "Pick what the figure is about.")
 
     _texts = _rule(rules.text, "label", "description")
     _numbers = _rule(rules.number, "value", "value_high")
@@ -447,44 +459,24 @@ class MetricCreate(m.MetricBase):
     _approximate = _rule(rules.flag, "approximate")
     _as_of = _dates_after("as_of_text")
 
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        _apply_dates(self, self.DATES)
-        errors = _row_errors(self, "metrics", m.MetricBase)
-        if self.company_id is None and self.product_id is None and self.model_id is None:
-            errors["company_id"] = _subject_message(self)
-        if errors:
-            raise InputError(errors)
-        return self
 
-
-class MetricUpdate(MetricCreate):
-    SUBJECT: ClassVar[Subject | None] = None  # an edit keeps the stored subject
+class MetricUpdate(_KeepsSubject, MetricCreate):
     name: m.MetricName | None = None  # type: ignore[assignment]
     value: float | None = None  # type: ignore[assignment]
     unit: m.MetricUnit | None = None  # type: ignore[assignment]
 
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        return self
 
-
-class EventCreate(m.EventBase):
+class EventCreate(_Fact, m.EventBase):
     """A dated event of a company (``company_id``), a product or an AI model.
 
     ``date`` takes a partial date and may lie in the future only when ``expected`` is true.
     """
 
-    company_id: int | None = None
-    product_id: int | None = None
-    model_id: int | None = None
     date: DateText = _date_field("when: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
 
+    ROW: ClassVar = ("events", m.EventBase)
     DATES: ClassVar = {"date": ("occurred_on", "occurred_precision")}
-    SUBJECT: ClassVar[Subject | None] = (
-        ("company_id", "product_id", "model_id"),
-        "Pick whose event it is.",
-    )
+    SUBJECT: ClassVar[Subject | None] = (FACT_SUBJECTS, "Pick whose event it is.")
 
     _title = _rule(rules.title, "title")
     _texts = _rule(rules.text, "description")
@@ -492,25 +484,10 @@ class EventCreate(m.EventBase):
     _expected = _rule(rules.flag, "expected")
     _date = _dates_after("date")
 
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        _apply_dates(self, self.DATES)
-        errors = _row_errors(self, "events", m.EventBase)
-        if self.company_id is None and self.product_id is None and self.model_id is None:
-            errors["company_id"] = _subject_message(self)
-        if errors:
-            raise InputError(errors)
-        return self
 
-
-class EventUpdate(EventCreate):
-    SUBJECT: ClassVar[Subject | None] = None  # an edit keeps the stored subject
+class EventUpdate(_KeepsSubject, EventCreate):
     kind: m.EventKind | None = None  # type: ignore[assignment]
     title: str | None = Field(default=None, max_length=500)  # type: ignore[assignment]
-
-    @model_validator(mode="after")
-    def _rules(self) -> Self:
-        return self
 
 
 # Which table each Create / Update model writes is said once, in landscape.registry

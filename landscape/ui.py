@@ -194,6 +194,51 @@ def web_url(url: object) -> str | None:
     return text if text.lower().startswith(_WEB_SCHEMES) else None
 
 
+def _keep_in_url(
+    key: str, widget_key: str, value: Callable[[Any], Any] | None = None
+) -> Callable[[], None]:
+    """An ``on_change`` callback that writes the widget's value (through ``value`` when given)
+    to ``?key=``, or takes the key out of the URL when the value is empty."""
+
+    def keep_in_url() -> None:
+        picked = st.session_state[widget_key]
+        if value is not None:
+            picked = value(picked)
+        if picked:
+            st.query_params[key] = picked
+        else:
+            st.query_params.pop(key, None)
+
+    return keep_in_url
+
+
+def _as_text(values: list[Any]) -> list[str]:
+    return [str(value) for value in values]
+
+
+def _url_options(
+    widget: Callable[..., Any],
+    label: str,
+    labels: dict[str, str],
+    key: str,
+    chosen: Any,
+    value: Callable[[Any], Any] | None = None,
+    **kwargs: Any,
+) -> None:
+    """``widget`` (a selectbox or multiselect) over ``labels``' values, showing the ``chosen``
+    value(s) and writing the choice back to ``?key=``."""
+    widget_key = f"{key}_choice"
+    st.session_state[widget_key] = chosen
+    widget(
+        escape_markdown(label),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=widget_key,
+        on_change=_keep_in_url(key, widget_key, value),
+        **kwargs,
+    )
+
+
 def url_multiselect(
     label: str, facet: pd.DataFrame, key: str, *, help: str | None = None
 ) -> tuple[str, ...]:
@@ -210,24 +255,7 @@ def url_multiselect(
     chosen = list(dict.fromkeys(st.query_params.get_all(key)))
     for value in chosen:
         labels.setdefault(value, f"{value} (0)")
-    widget_key = f"{key}_choice"
-    st.session_state[widget_key] = chosen
-
-    def keep_in_url() -> None:
-        picked = [str(value) for value in st.session_state[widget_key]]
-        if picked:
-            st.query_params[key] = picked
-        else:
-            st.query_params.pop(key, None)
-
-    st.multiselect(
-        escape_markdown(label),
-        list(labels),
-        format_func=labels.__getitem__,
-        key=widget_key,
-        on_change=keep_in_url,
-        help=help,
-    )
+    _url_options(st.multiselect, label, labels, key, chosen, _as_text, help=help)
     return tuple(chosen)
 
 
@@ -242,25 +270,7 @@ def url_choice(label: str, options: dict[str, str], key: str, **kwargs: Any) -> 
         # Streamlit 1.67 leaves the address bar behind when a page link opens the page it is
         # on with new parameters; writing the value back keeps the permalink true.
         st.query_params[key] = wanted
-    widget_key = f"{key}_choice"
-    st.session_state[widget_key] = wanted
-
-    def keep_in_url() -> None:
-        picked = st.session_state[widget_key]
-        if picked is None:
-            st.query_params.pop(key, None)
-        else:
-            st.query_params[key] = picked
-
-    st.selectbox(
-        escape_markdown(label),
-        list(options),
-        format_func=options.__getitem__,
-        key=widget_key,
-        on_change=keep_in_url,
-        index=None,
-        **kwargs,
-    )
+    _url_options(st.selectbox, label, options, key, wanted, index=None, **kwargs)
     return wanted
 
 
@@ -268,16 +278,47 @@ def url_text(label: str, key: str, **kwargs: Any) -> str:
     """A text input whose text lives in the URL (``?key=text``), like ``url_choice``."""
     widget_key = f"{key}_text"
     st.session_state[widget_key] = st.query_params.get(key, "")
-
-    def keep_in_url() -> None:
-        text = st.session_state[widget_key].strip()
-        if text:
-            st.query_params[key] = text
-        else:
-            st.query_params.pop(key, None)
-
+    keep_in_url = _keep_in_url(key, widget_key, str.strip)
     st.text_input(escape_markdown(label), key=widget_key, on_change=keep_in_url, **kwargs)
     return str(st.session_state[widget_key])
+
+
+# Table columns that mean the same on every page, headed the same way (None hides an id). A
+# page puts its own columns, or another heading for one of these, beside them (``columns``).
+COLUMNS: dict[str, Any] = {
+    "id": None,
+    "company_id": None,
+    "model_id": None,
+    "as_of": "As of",
+    "company": "Company",
+    "currency": "Currency",
+    "description": "Note",
+    "how": "How",
+    "investors": "Investors",
+    "kind": "Kind",
+    "modality": "Modality",
+    "model": "Model",
+    "product": "Product",
+    "released": "Released",
+    "round": "Round",
+    "status": "Status",
+    "when": "When",
+    "sources": st.column_config.TextColumn("Sources", width="medium"),
+    # A citation: what it supports, the quote in its own words, and where it comes from.
+    "supports": "Supports",
+    "subject": "Fact about",
+    "quote": st.column_config.TextColumn("Quote", width="large"),
+    "source": "Source",
+    "publisher": "Publisher",
+    "link": st.column_config.LinkColumn("Link"),
+    "locator": "Where (no link)",
+}
+CITATION_TABLE_COLUMNS = ("supports", "subject", "quote", "source", "publisher", "link", "locator")
+
+
+def columns(*names: str, **own: Any) -> dict[str, Any]:
+    """A ``column_config``: the shared ``COLUMNS`` called ``names``, then the page's ``own``."""
+    return {name: COLUMNS[name] for name in names} | own
 
 
 def table(
@@ -298,6 +339,16 @@ def table(
     )
     download_button(frame, name, key=f"download_{name}")
     return shown
+
+
+def citation_table(cited: pd.DataFrame, name: str, *, empty: str) -> Any:
+    """Citations (``queries.evidence.citations`` rows) as a table of ``CITATION_TABLE_COLUMNS``,
+    those the frame has; a ``url`` becomes the ``link``."""
+    if "url" in cited:
+        links = [web_url(url) for url in cited["url"]]
+        cited = cited.assign(link=pd.Series(links, index=cited.index, dtype="object"))
+    shown = [column for column in CITATION_TABLE_COLUMNS if column in cited]
+    return table(cited[shown], name, empty=empty, column_config=columns(*shown))
 
 
 def words(value: object) -> str:

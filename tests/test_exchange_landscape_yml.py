@@ -152,3 +152,22 @@ def test_the_seed_exports_as_a_landscape(seeded_url: str) -> None:
     document = yaml.safe_load(text)
     names = [c["name"] for c in document["landscape"]]
     assert "Foundation models" in names and items >= 9
+
+
+def test_a_category_without_a_name_is_reported_where_it_stands(migrated_url: str) -> None:
+    text = """
+landscape:
+  - category:
+    name: Models
+    subcategories:
+      - subcategory:
+        name: Foundation
+        items: []
+      - subcategory:
+        items: []
+  - category:
+    subcategories: []
+"""
+    report = import_landscape(db.get_engine(migrated_url), text)
+    assert [p.split(": ")[0] for p in report.problems] == ["Models / 2", "category 2"]
+    assert all(p.endswith(": name: Required.") for p in report.problems), report.problems

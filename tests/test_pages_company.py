@@ -101,3 +101,27 @@ def test_a_pledge_is_shown_apart_from_money_raised(app_url: str) -> None:
     rounds = next(table.value for table in at.dataframe if "counts_as_raised" in table.value)
     pledge = rounds.loc[rounds["round"] == "pledge"].iloc[0]
     assert pledge["status"] == "announced" and not pledge["counts_as_raised"]
+
+
+def test_the_page_shows_where_sources_disagree(app_url: str) -> None:
+    with db.get_engine(app_url).connect() as connection:
+        company_id = connection.execute(
+            select(m.Company.id).where(m.Company.name == "Mem")
+        ).scalar_one()
+    at = open_page("company", id=str(company_id)).run()
+    assert not at.exception
+    assert "Where sources disagree" in [h.value for h in at.subheader]
+    disagree = next(t.value for t in at.dataframe if "source_value" in t.value.columns)
+    assert disagree[["field", "record_value", "source_value"]].values.tolist() == [
+        ["announced", "2022-11", "2022-12-01"]
+    ]
+
+
+def test_a_company_whose_sources_agree_has_no_such_section(app_url: str) -> None:
+    with db.get_engine(app_url).connect() as connection:
+        company_id = connection.execute(
+            select(m.Company.id).where(m.Company.name == "Keeper Tax")
+        ).scalar_one()
+    at = open_page("company", id=str(company_id)).run()
+    assert not at.exception
+    assert "Where sources disagree" not in [h.value for h in at.subheader]

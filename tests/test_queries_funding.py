@@ -53,13 +53,13 @@ def test_the_summary_counts_every_seeded_round(seeded_url: str) -> None:
 
 def test_an_undisclosed_round_is_counted_not_summed(seeded_url: str) -> None:
     engine = db.get_engine(seeded_url)
-    before = q.summary(engine, ("Jasper",))
+    before = q.summary(engine, q.RoundFilters(("Jasper",)))
     _add_undisclosed_round(seeded_url, "Jasper")
-    after = q.summary(engine, ("Jasper",))
+    after = q.summary(engine, q.RoundFilters(("Jasper",)))
     assert after["rounds"] == before["rounds"] + 1
     assert after["undisclosed"] == before["undisclosed"] + 1
     assert after["raised_usd"] == before["raised_usd"]
-    board = q.leaderboard(engine, ("Jasper",)).iloc[0]
+    board = q.leaderboard(engine, q.RoundFilters(("Jasper",))).iloc[0]
     assert (board["rounds"], board["undisclosed"]) == (after["rounds"], after["undisclosed"])
 
 
@@ -88,7 +88,7 @@ def test_yearly_totals_are_the_seeds_dated_rounds(seeded_url: str) -> None:
 
 
 def test_cumulative_is_a_running_sum_of_what_was_raised(seeded_url: str) -> None:
-    rounds = q.cumulative(db.get_engine(seeded_url), ("OpenAI",))
+    rounds = q.cumulative(db.get_engine(seeded_url), q.RoundFilters(("OpenAI",)))
     assert rounds["date"].is_monotonic_increasing
     openai = sorted(
         (r for r in DATED if r["company"] == "OpenAI"), key=lambda r: seed_date(r["announced"])
@@ -104,18 +104,18 @@ def test_cumulative_is_a_running_sum_of_what_was_raised(seeded_url: str) -> None
 
 def test_filters_narrow_by_round_type_and_company(seeded_url: str) -> None:
     engine = db.get_engine(seeded_url)
-    corporate = q.by_year(engine, round_types=("corporate_round",))
+    corporate = q.by_year(engine, q.RoundFilters(round_types=("corporate_round",)))
     assert set(corporate["round_type"]) == {"corporate_round"}
     expected = sum(raised(r) for r in DATED if r["round_type"] == "corporate_round")
     assert corporate["raised_usd"].sum() == expected
-    assert q.by_year(engine, ("Jasper",), ("pledge",)).empty
+    assert q.by_year(engine, q.RoundFilters(("Jasper",), ("pledge",))).empty
     assert set(q.round_types(engine)) == {r["round_type"] for r in ROUNDS}
     assert q.funding_companies(engine) == sorted({r["company"] for r in ROUNDS})
 
 
 def test_a_valuation_told_twice_is_shown_once(seeded_url: str) -> None:
     """Jasper's $1.5B is its round's post-money and a valuation metric of the same month."""
-    values = q.valuations(db.get_engine(seeded_url), ("Jasper",))
+    values = q.valuations(db.get_engine(seeded_url), q.RoundFilters(("Jasper",)))
     jasper = next(r for r in ROUNDS if r["company"] == "Jasper")
     metric = next(
         r for r in seed("metrics") if r["name"] == "valuation" and r.get("company") == "Jasper"
@@ -142,7 +142,7 @@ def test_every_company_valued_has_one_point_per_valuation(seeded_url: str) -> No
                 as_of_precision="month",
             )
         )
-    jasper = q.valuations(engine, ("Jasper",))
+    jasper = q.valuations(engine, q.RoundFilters(("Jasper",)))
     assert jasper["basis"].tolist() == ["post-money", "reported valuation"]
 
 
@@ -177,7 +177,7 @@ def test_an_investors_portfolio_lists_its_rounds(seeded_url: str) -> None:
 
 def test_notes_only_keeps_rounds_the_notes_support(seeded_url: str) -> None:
     engine = db.get_engine(seeded_url)
-    from_the_notes = q.summary(engine, notes_only=True)
+    from_the_notes = q.summary(engine, q.RoundFilters(notes_only=True))
     assert from_the_notes["rounds"] == sum(from_notes(r) for r in ROUNDS) < len(ROUNDS)
     assert "Jasper" not in q.funding_companies(engine, notes_only=True)
     assert q.portfolio(engine, "Coatue", notes_only=True).empty
@@ -208,11 +208,11 @@ def test_a_pledge_and_a_reported_round_are_not_money_raised(seeded_url: str) -> 
     """Issue #9: OpenAI raised $1B (Microsoft, 2019); the founders' 2015 pledge and the
     reported 2023 $10B are shown apart, not summed into its $12B."""
     engine = db.get_engine(seeded_url)
-    openai = q.summary(engine, ("OpenAI",))
+    openai = q.summary(engine, q.RoundFilters(("OpenAI",)))
     assert (openai["raised_usd"], openai["not_raised_usd"]) == (1_000_000_000, 11_000_000_000)
     board = q.leaderboard(engine).set_index("company")
     assert board.loc["OpenAI", "raised_usd"] == 1_000_000_000
     assert board.loc["OpenAI Startup Fund", "raised_usd"] == 0  # a fund commitment
     assert board.loc["OpenAI Startup Fund", "not_raised_usd"] == 100_000_000
-    pledges = q.summary(engine, round_types=("pledge",))
+    pledges = q.summary(engine, q.RoundFilters(round_types=("pledge",)))
     assert (pledges["raised_usd"], pledges["not_raised_usd"]) == (0, 1_000_000_000)

@@ -291,3 +291,28 @@ def test_an_event_both_tiers_report_is_one_event(seeded_url: str, where: str) ->
     )
     kinds = {c["kind"] for c in _citations_of(seeded_url, "event_id", event_id)}
     assert kinds == {"notes", "article"}
+
+
+# ---------------------------------------------------------------- 5. basic facts, cited
+
+
+@pytest.mark.parametrize(
+    ("company", "founded", "country", "words"),
+    [
+        ("Jasper", "2021-01-01", "US", "在成立仅 18 个月后"),
+        ("Stability AI", "2020-01-01", None, "Founded in 2020 by Emad Mostaque"),
+    ],
+)
+def test_a_profile_leads_with_its_founding_cited_in_the_sources_words(
+    seeded_url: str, company: str, founded: str, country: str | None, words: str
+) -> None:
+    rows = _rows(
+        seeded_url,
+        "SELECT id, founded_on, founded_precision, hq_country, hq_city FROM companies"
+        " WHERE name = :n",
+        n=company,
+    )
+    company_id, founded_on, precision, hq_country, hq_city = rows[0]
+    assert (str(founded_on), precision, hq_country, hq_city) == (founded, "year", country, None)
+    quotes = [c["quote"] or "" for c in _citations_of(seeded_url, "company_id", company_id)]
+    assert any(words in quote for quote in quotes)

@@ -1,6 +1,6 @@
 import pytest
 
-from landscape.ui import escape_markdown, money, web_url, words
+from landscape.ui import COLUMNS, columns, escape_markdown, money, web_url, words
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,13 @@ def test_web_url_keeps_only_web_links(url: str | None, kept: str | None) -> None
 def test_words_reads_a_vocabulary_value() -> None:
     assert words("application_builder") == "application builder"
     assert words(None) == ""
+
+
+def test_columns_take_the_shared_headings_and_the_pages_own() -> None:
+    config = columns("model", "sources", "company_id", model_developer="Model developer")
+    assert config["model"] == "Model" and config["company_id"] is None
+    assert config["sources"] is COLUMNS["sources"]
+    assert config["model_developer"] == "Model developer"
+    assert columns("model", model="Through model")["model"] == "Through model"  # the page wins
+    with pytest.raises(KeyError):
+        columns("no_such_column")

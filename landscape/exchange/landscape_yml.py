@@ -139,29 +139,36 @@ class LandscapeImporter:
     def run(self, categories: list[Any]) -> None:
         self._categories_first(categories)
         for position, category in enumerate(categories, start=1):
-            if not isinstance(category, dict) or not _text(category.get("name")):
-                self._invalid(f"category {position}", f"name: {rules.REQUIRED}")
+            parent = self._category_entry(category, None, position, f"category {position}")
+            if parent is None:
                 continue
-            try:
-                parent = self.category(category["name"], None, position)
-            except _Refused as refused:
-                self._invalid(category["name"], str(refused))
-                continue
+            within = f"{category['name']} / "
             for sub_position, sub in enumerate(category.get("subcategories") or [], start=1):
-                if not isinstance(sub, dict) or not _text(sub.get("name")):
-                    self._invalid(f"{category['name']} / {sub_position}", f"name: {rules.REQUIRED}")
+                child = self._category_entry(
+                    sub, parent, sub_position, within + str(sub_position), within
+                )
+                if child is None:
                     continue
-                try:
-                    child = self.category(sub["name"], parent, sub_position)
-                except _Refused as refused:
-                    self._invalid(f"{category['name']} / {sub['name']}", str(refused))
-                    continue
-                path = f"{category['name']} / {sub['name']}"
+                path = within + sub["name"]
                 for item in sub.get("items") or []:
                     self.report.items += 1
                     self.item(item, child, path)
 
     # -- categories
+
+    def _category_entry(
+        self, entry: Any, parent: m.Category | None, position: int, unnamed: str, within: str = ""
+    ) -> m.Category | None:
+        """The category a (sub)category entry names, created when missing; None, with the entry
+        reported (as ``unnamed`` when it has no name), when it cannot be."""
+        if not isinstance(entry, dict) or not _text(entry.get("name")):
+            self._invalid(unnamed, f"name: {rules.REQUIRED}")
+            return None
+        try:
+            return self.category(entry["name"], parent, position)
+        except _Refused as refused:
+            self._invalid(within + entry["name"], str(refused))
+            return None
 
     def _categories_first(self, categories: list[Any]) -> None:
         """Create the file's categories in its order, before second_path can name them."""

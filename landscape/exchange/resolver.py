@@ -143,6 +143,13 @@ class Refs:
     def _batch(self, table: str, id_column: str) -> int | None:
         return self.resolver.batch(table, self.cells.get(id_column, ""))
 
+    def _one(self, ids: list[int], column: str, message: str) -> int | None:
+        """The one id of ``ids``; else None, with ``message`` as the error on ``column``."""
+        if len(ids) == 1:
+            return ids[0]
+        self.errors.append((column, message))
+        return None
+
     def named(
         self, id_column: str, name_column: str, model: Any, required: bool = False
     ) -> int | None:
@@ -174,11 +181,8 @@ class Refs:
                 )
             return found
         ids = self.resolver.products(name, company_id)
-        if len(ids) != 1:
-            problem = "no product" if not ids else f"{len(ids)} products"
-            self.errors.append(("product", f"{problem} named {name!r}; name its company"))
-            return None
-        return ids[0]
+        problem = "no product" if not ids else f"{len(ids)} products"
+        return self._one(ids, "product", f"{problem} named {name!r}; name its company")
 
     def labelled(self, id_column: str, name_column: str, table: str) -> int | None:
         found = self._batch(table, id_column)
@@ -188,10 +192,7 @@ class Refs:
                 self.errors.append((name_column, f"{id_column} is not in this import; name it"))
             return found
         ids = self.resolver.labelled(table, label)
-        if len(ids) != 1:
-            self.errors.append((name_column, f"{len(ids)} {table} rows named {label!r}"))
-            return None
-        return ids[0]
+        return self._one(ids, name_column, f"{len(ids)} {table} rows named {label!r}")
 
     def funding_round_of_investment(self) -> int | None:
         found = self._batch("funding_rounds", "funding_round_id")
@@ -207,13 +208,10 @@ class Refs:
             self.errors.append(("announced", str(exc)))
             return None
         ids = self.resolver.funding_rounds(company_id, when, round_type)
-        if len(ids) != 1:
-            what = "no funding round" if not ids else f"{len(ids)} funding rounds"
-            self.errors.append(("company", f"{what} of {self.cells['company']!r} matches "
-                                f"announced {self.cells.get('announced', '')!r} and round_type "
-                                f"{self.cells.get('round_type', '')!r}"))  # fmt: skip
-            return None
-        return ids[0]
+        what = "no funding round" if not ids else f"{len(ids)} funding rounds"
+        return self._one(ids, "company", f"{what} of {self.cells['company']!r} matches "
+                         f"announced {self.cells.get('announced', '')!r} and round_type "
+                         f"{self.cells.get('round_type', '')!r}")  # fmt: skip
 
     def source(self) -> int | None:
         found = self._batch("sources", "source_id")
@@ -239,10 +237,9 @@ class Refs:
         if found is None:
             label = self.cells.get("subject", "")
             ids = self.resolver.labelled(table, label)
-            if len(ids) != 1:
-                self.errors.append(("subject", f"{len(ids)} {table} rows named {label!r}"))
+            found = self._one(ids, "subject", f"{len(ids)} {table} rows named {label!r}")
+            if found is None:
                 return None, None
-            found = ids[0]
         return m.CITABLE[table], found
 
     def name_list(self, column: str, model: Any) -> list[int]:

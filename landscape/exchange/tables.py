@@ -40,17 +40,20 @@ def _date(name: str, on: str, precision: str) -> Col:
 class TableSpec:
     """One importable table."""
 
-    stem: str  # the file name without extension, as the export writes it
     model: type[SQLModel]
     columns: tuple[Col, ...]
     refs: tuple[str, ...] = ()  # reference columns, resolved by the importer
-    base: type[SQLModel] | None = None
     label: str = "name"  # the column that names a row in messages
     links: tuple[str, ...] = field(default=())  # name-list columns (categories, companies)
 
     @property
     def table(self) -> str:
         return str(self.model.__tablename__)
+
+    @property
+    def stem(self) -> str:
+        """The file name without extension, as the export writes it (the registry's)."""
+        return registry.record(self.table).stem or self.table
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -65,7 +68,6 @@ SPECS: dict[str, TableSpec] = {
     spec.stem: spec
     for spec in (
         TableSpec(
-            "sources",
             m.Source,
             (
                 Col("title", required=True),
@@ -77,11 +79,9 @@ SPECS: dict[str, TableSpec] = {
                 Col("kind", c.one_of(m.SourceKind)),
                 Col("locator"),
             ),
-            base=m.SourceBase,
             label="title",
         ),
         TableSpec(
-            "categories",
             m.Category,
             (
                 Col("name", required=True),
@@ -92,7 +92,6 @@ SPECS: dict[str, TableSpec] = {
             refs=("parent_id", "parent"),
         ),
         TableSpec(
-            "companies",
             m.Company,
             (
                 Col("name", required=True),
@@ -111,11 +110,9 @@ SPECS: dict[str, TableSpec] = {
                 Col("updated_at", c.timestamp),
             ),
             refs=("parent_id", "parent"),
-            base=m.CompanyBase,
             links=("categories",),
         ),
         TableSpec(
-            "people",
             m.Person,
             (
                 Col("name", required=True),
@@ -127,7 +124,6 @@ SPECS: dict[str, TableSpec] = {
             refs=("company_id", "company"),
         ),
         TableSpec(
-            "products",
             m.Product,
             (
                 Col("name", required=True),
@@ -139,11 +135,9 @@ SPECS: dict[str, TableSpec] = {
                 Col("extra", c.json_object),
             ),
             refs=("company_id", "company"),
-            base=m.ProductBase,
             links=("categories",),
         ),
         TableSpec(
-            "funding_rounds",
             m.FundingRound,
             (
                 _date("announced", "announced_on", "announced_precision"),
@@ -157,11 +151,9 @@ SPECS: dict[str, TableSpec] = {
                 Col("description"),
             ),
             refs=("company_id", "company"),
-            base=m.FundingRoundBase,
             label="company",
         ),
         TableSpec(
-            "investments",
             m.Investment,
             (Col("is_lead", c.boolean),),
             refs=(
@@ -176,7 +168,6 @@ SPECS: dict[str, TableSpec] = {
             label="investor",
         ),
         TableSpec(
-            "models",
             m.AIModel,
             (
                 Col("name", required=True),
@@ -187,10 +178,8 @@ SPECS: dict[str, TableSpec] = {
                 Col("description"),
             ),
             refs=("developer_id", "developer", "parent_id", "parent"),
-            base=m.AIModelBase,
         ),
         TableSpec(
-            "model_prices",
             m.ModelPrice,
             (
                 Col("label", required=True),
@@ -203,14 +192,12 @@ SPECS: dict[str, TableSpec] = {
             label="label",
         ),
         TableSpec(
-            "model_uses",
             m.ModelUse,
             (Col("how", c.one_of(m.UseKind), required=True), Col("description")),
             refs=("model_id", "model", "company_id", "company", "product_id", "product"),
             label="model",
         ),
         TableSpec(
-            "metrics",
             m.Metric,
             (
                 Col("name", c.one_of(m.MetricName), required=True),
@@ -223,10 +210,8 @@ SPECS: dict[str, TableSpec] = {
                 Col("description"),
             ),
             refs=("company_id", "company", "product_id", "product", "model_id", "model"),
-            base=m.MetricBase,
         ),
         TableSpec(
-            "events",
             m.Event,
             (
                 _date("date", "occurred_on", "occurred_precision"),
@@ -245,11 +230,9 @@ SPECS: dict[str, TableSpec] = {
                 "funding_round_id",
                 "funding_round",
             ),
-            base=m.EventBase,
             label="title",
         ),
         TableSpec(
-            "claims",
             m.Claim,
             (
                 Col("statement", required=True),
@@ -263,7 +246,6 @@ SPECS: dict[str, TableSpec] = {
             links=("companies",),
         ),
         TableSpec(
-            "citations",
             m.Citation,
             (
                 Col("quote"),
@@ -272,14 +254,7 @@ SPECS: dict[str, TableSpec] = {
                 Col("paraphrase"),
                 Col("stated", c.json_object),
             ),
-            refs=(
-                "source_id",
-                "source",
-                "source_url",
-                "subject_table",
-                "subject_id",
-                "subject",
-            ),
+            refs=("source_id", "source", "source_url", "subject_table", "subject_id", "subject"),
             label="quote",
         ),
     )

@@ -1,7 +1,6 @@
 """Company: one company's facts, products, funding, models, metrics, events, claims, people
 and every citation. The page's link is its permalink: ``company?id=N``."""
 
-import pandas as pd
 import streamlit as st
 
 from landscape import ui
@@ -22,8 +21,7 @@ from landscape.queries.company import (
     company_profile,
     company_rounds,
 )
-
-SOURCE_COLUMN = st.column_config.TextColumn("Sources", width="medium")
+from landscape.queries.conflicts import conflicts
 
 ui.engine()
 notes_only, zh = ui.notes_only(), ui.zh()
@@ -103,13 +101,13 @@ ui.table(
     products.assign(homepage=[ui.web_url(url) for url in products["homepage"]]),
     f"company_{company_id}_products",
     empty="No products on record.",
-    column_config={
-        "name": "Product",
-        "launched": "Launched",
-        "homepage": st.column_config.LinkColumn("Homepage"),
-        "description": "Description",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        "sources",
+        name="Product",
+        launched="Launched",
+        homepage=st.column_config.LinkColumn("Homepage"),
+        description="Description",
+    ),
 )
 
 st.subheader("Funding rounds")
@@ -117,19 +115,14 @@ ui.table(
     rounds,
     f"company_{company_id}_rounds",
     empty="No funding rounds on record.",
-    column_config={
-        "date": "Announced",
-        "round": "Round",
-        "status": "Status",
-        "counts_as_raised": st.column_config.CheckboxColumn("Counts as raised", help=RAISED_MEANS),
-        "amount": st.column_config.NumberColumn("Amount", format="localized"),
-        "currency": "Currency",
-        "amount_usd": st.column_config.NumberColumn("Amount (USD)", format="compact"),
-        "post_money_usd": st.column_config.NumberColumn("Valuation (USD)", format="compact"),
-        "investors": "Investors",
-        "description": "Note",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        *("round", "status", "currency", "investors", "description", "sources"),
+        date="Announced",
+        counts_as_raised=st.column_config.CheckboxColumn("Counts as raised", help=RAISED_MEANS),
+        amount=st.column_config.NumberColumn("Amount", format="localized"),
+        amount_usd=st.column_config.NumberColumn("Amount (USD)", format="compact"),
+        post_money_usd=st.column_config.NumberColumn("Valuation (USD)", format="compact"),
+    ),
 )
 
 backed = ui.query(company_investments, company_id, notes_only=notes_only)
@@ -140,16 +133,13 @@ if not backed.empty:
         backed,
         f"company_{company_id}_investments",
         empty="",
-        column_config={
-            "company_id": None,
-            "company": "Company backed",
-            "date": "Announced",
-            "round": "Round",
-            "status": "Status",
-            "lead": st.column_config.CheckboxColumn("Led"),
-            "amount_usd": st.column_config.NumberColumn("Round size (USD)", format="compact"),
-            "sources": SOURCE_COLUMN,
-        },
+        column_config=ui.columns(
+            *("company_id", "round", "status", "sources"),
+            company="Company backed",
+            date="Announced",
+            lead=st.column_config.CheckboxColumn("Led"),
+            amount_usd=st.column_config.NumberColumn("Round size (USD)", format="compact"),
+        ),
         key="investments_table",
         on_select="rerun",
         selection_mode="single-row",
@@ -162,15 +152,10 @@ ui.table(
     models.assign(how=models["how"].map(ui.words)),
     f"company_{company_id}_models",
     empty="No models on record.",
-    column_config={
-        "model_id": None,
-        "model": "Model",
-        "how": "How",
-        "product": "Through product",
-        "released": "Released",
-        "modality": "Modality",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        *("model_id", "model", "how", "released", "modality", "sources"),
+        product="Through product",
+    ),
 )
 
 st.subheader("Metrics")
@@ -178,17 +163,15 @@ ui.table(
     ui.query(company_metrics, company_id, notes_only=notes_only),
     f"company_{company_id}_metrics",
     empty="No metrics on record.",
-    column_config={
-        "as_of": "As of",
-        "product": "Product",
-        "metric": "Metric",
-        "label": "What",
-        "value": st.column_config.NumberColumn("Value", format="localized"),
-        "value_high": st.column_config.NumberColumn("Up to", format="localized"),
-        "unit": "Unit",
-        "approximate": st.column_config.CheckboxColumn("About"),
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        *("as_of", "product", "sources"),
+        metric="Metric",
+        label="What",
+        value=st.column_config.NumberColumn("Value", format="localized"),
+        value_high=st.column_config.NumberColumn("Up to", format="localized"),
+        unit="Unit",
+        approximate=st.column_config.CheckboxColumn("About"),
+    ),
 )
 
 st.subheader("Events")
@@ -201,14 +184,11 @@ ui.table(
     events.drop(columns=["date"]),
     f"company_{company_id}_events",
     empty="No events on record.",
-    column_config={
-        "when": "When",
-        "kind": "Kind",
-        "title": "Event",
-        "expected": st.column_config.CheckboxColumn("Expected"),
-        "model": "Model",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        *("when", "kind", "model", "sources"),
+        title="Event",
+        expected=st.column_config.CheckboxColumn("Expected"),
+    ),
 )
 
 st.subheader("Claims about it")
@@ -216,14 +196,14 @@ ui.table(
     ui.query(company_claims, company_id, notes_only=notes_only),
     f"company_{company_id}_claims",
     empty="No claims about this company on record.",
-    column_config={
-        "statement": st.column_config.TextColumn("Statement (as worded)", width="large"),
-        "summary_en": st.column_config.TextColumn("In English", width="medium"),
-        "stance": "Stance",
-        "topic": "Topic",
-        "speaker": "Speaker",
-        "sources": SOURCE_COLUMN,
-    },
+    column_config=ui.columns(
+        "sources",
+        statement=st.column_config.TextColumn("Statement (as worded)", width="large"),
+        summary_en=st.column_config.TextColumn("In English", width="medium"),
+        stance="Stance",
+        topic="Topic",
+        speaker="Speaker",
+    ),
 )
 
 st.subheader("People")
@@ -240,23 +220,38 @@ ui.table(
     },
 )
 
+
+def where_sources_disagree(company_id: int) -> None:
+    """The values a source states that differ from the company's records, when there are any
+    (``landscape conflicts``): the record keeps one value, each source its own."""
+    disagree = ui.query(conflicts, company_id=company_id)
+    if disagree.empty:
+        return
+    st.subheader("Where sources disagree")
+    st.caption("The record keeps one value; these sources state another, kept beside it.")
+    ui.table(
+        disagree[["record", "field", "record_value", "source", "source_value"]],
+        f"company_{company_id}_conflicts",
+        empty="No source disagrees.",
+        column_config={
+            "record": "Record",
+            "field": "Field",
+            "record_value": "Recorded",
+            "source": "Source",
+            "source_value": "The source states",
+        },
+    )
+
+
+where_sources_disagree(company_id)
+
 st.subheader("Citations")
-st.caption("Every source quote behind the facts on this page, in the source's own words.")
-cited = ui.query(company_citations, company_id, notes_only=notes_only)
-links = pd.Series([ui.web_url(url) for url in cited["url"]], index=cited.index, dtype="object")
-ui.table(
-    cited.assign(link=links)[
-        ["supports", "subject", "quote", "source", "publisher", "link", "locator"]
-    ],
+st.caption(
+    "Every source quote behind the facts on this page, in the source's own words; a summary of"
+    " ours is marked [our summary], and the project's own inference cites itself as the source."
+)
+ui.citation_table(
+    ui.query(company_citations, company_id, notes_only=notes_only),
     f"company_{company_id}_citations",
     empty="No citations on record.",
-    column_config={
-        "supports": "Supports",
-        "subject": "Fact about",
-        "quote": st.column_config.TextColumn("Quote", width="large"),
-        "source": "Source",
-        "publisher": "Publisher",
-        "link": st.column_config.LinkColumn("Link"),
-        "locator": "Where (no link)",
-    },
 )

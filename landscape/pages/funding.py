@@ -1,5 +1,8 @@
 """Funding: who raised what and when, from whom, and at what valuation."""
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -24,7 +27,8 @@ with filters[1]:
         ui.bound_multiselect("Round types", ui.query(q.round_types, notes_only), "round_type")
     )
 
-totals = ui.query(q.summary, companies, types, notes_only)
+narrowing = q.RoundFilters(companies, types, notes_only)
+totals = ui.query(q.summary, narrowing)
 tiles = st.columns(5)
 tiles[0].metric("Rounds", totals["rounds"])
 tiles[1].metric("Raised", ui.money(totals["raised_usd"]), help=RAISED_MEANS)
@@ -34,36 +38,35 @@ tiles[3].metric(
 )
 tiles[4].metric("Undated rounds", totals["undated"], help="Left out of the charts over time.")
 
-empty = "No funding round matches these filters. Clear a filter, or turn off “Notes only”."
-st.subheader("Per year")
-ui.chart_or_message(
-    ui.query(q.by_year, companies, types, notes_only),
-    charts.by_year_chart,
-    "funding_by_year",
-    empty,
-)
+EMPTY = "No funding round matches these filters. Clear a filter, or turn off “Notes only”."
 
+
+def section(
+    title: str,
+    read: Callable[..., pd.DataFrame],
+    build: Callable[..., Any],
+    name: str,
+    empty: str = EMPTY,
+) -> tuple[pd.DataFrame, bool]:
+    """A subheader and the chart ``build`` draws from ``read`` under the page's filters; the
+    rows and whether a chart was drawn."""
+    st.subheader(title)
+    frame = ui.query(read, narrowing)
+    return frame, ui.chart_or_message(frame, build, name, empty)
+
+
+section("Per year", q.by_year, charts.by_year_chart, "funding_by_year")
 left, right = st.columns(2)
 with left:
-    st.subheader("Cumulative per company")
-    ui.chart_or_message(
-        ui.query(q.cumulative, companies, types, notes_only),
-        charts.cumulative_chart,
-        "funding_cumulative",
-        empty,
-    )
+    section("Cumulative per company", q.cumulative, charts.cumulative_chart, "funding_cumulative")
 with right:
-    st.subheader("Valuations")
-    ui.chart_or_message(
-        ui.query(q.valuations, companies, notes_only),
-        charts.valuation_chart,
-        "valuations",
-        "No dated valuation for these companies.",
-    )
+    no_valuation = "No dated valuation for these companies."
+    section("Valuations", q.valuations, charts.valuation_chart, "valuations", no_valuation)
 
-st.subheader("Leaderboard")
-board = ui.query(q.leaderboard, companies, types, notes_only)
-if ui.chart_or_message(board, charts.leaderboard_chart, "funding_leaderboard", empty):
+board, drawn = section(
+    "Leaderboard", q.leaderboard, charts.leaderboard_chart, "funding_leaderboard"
+)
+if drawn:
     st.dataframe(
         board,
         hide_index=True,

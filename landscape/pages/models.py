@@ -51,17 +51,14 @@ else:
         lineage.drop(columns=["id", "parent_id", "released_on", "depth"]),
         "model_lineage",
         empty="",
-        column_config={
-            "name": "Model",
-            "parent": "Grew from",
-            "developer": "Developer",
-            "released": "Released",
-            "modality": "Modality",
-            "status": "Status",
-            "open_weights": st.column_config.CheckboxColumn("Open weights"),
-            "lineage": st.column_config.TextColumn("Lineage", width="large"),
-            "sources": "Sources",
-        },
+        column_config=ui.columns(
+            *("released", "modality", "status", "sources"),
+            name=ui.COLUMNS["model"],
+            parent="Grew from",
+            developer="Developer",
+            open_weights=st.column_config.CheckboxColumn("Open weights"),
+            lineage=st.column_config.TextColumn("Lineage", width="large"),
+        ),
     )
 
 st.subheader("Releases over time")
@@ -87,16 +84,10 @@ else:
         uses,
         "model_uses",
         empty="",
-        column_config={
-            "model": "Model",
-            "developer": "Model developer",
-            "company_id": None,
-            "company": "Company",
-            "product": "Product",
-            "how": "How",
-            "description": "Note",
-            "sources": "Sources",
-        },
+        column_config=ui.columns(
+            *("model", "company_id", "company", "product", "how", "description", "sources"),
+            developer="Model developer",
+        ),
     )
 
 st.subheader("Prices")
@@ -109,13 +100,10 @@ else:
         prices,
         "model_prices",
         empty="",
-        column_config={
-            "model": "Model",
-            "label": "Item",
-            "price": st.column_config.NumberColumn("Price", format="%g"),
-            "currency": "Currency",
-            "unit": "Per",
-            "as_of": "As of",
-            "sources": "Sources",
-        },
+        column_config=ui.columns(
+            *("model", "currency", "as_of", "sources"),
+            label="Item",
+            price=st.column_config.NumberColumn("Price", format="%g"),
+            unit="Per",
+        ),
     )

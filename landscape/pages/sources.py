@@ -33,19 +33,16 @@ picked = ui.table(
     sources.assign(url=links),
     "sources",
     empty="No sources match.",
-    column_config={
-        "id": None,
-        "title": st.column_config.TextColumn("Title", width="large"),
-        "kind": "Kind",
-        "publisher": "Publisher",
-        "author": "Author",
-        "published": "Published",
-        "language": "Language",
-        "url": st.column_config.LinkColumn("Link"),
-        "locator": "Where (no link)",
-        "citations": st.column_config.NumberColumn("Quotes", format="%d"),
-        "supports": st.column_config.TextColumn("Supports", width="medium"),
-    },
+    column_config=ui.columns(
+        *("id", "kind", "publisher", "locator"),
+        title=st.column_config.TextColumn("Title", width="large"),
+        author="Author",
+        published="Published",
+        language="Language",
+        url=ui.COLUMNS["link"],
+        citations=st.column_config.NumberColumn("Quotes", format="%d"),
+        supports=st.column_config.TextColumn("Supports", width="medium"),
+    ),
     key="sources_table",
     on_select="rerun",
     selection_mode="single-row",
@@ -69,14 +66,6 @@ quotes = (
     if not chosen.empty
     else pd.DataFrame(columns=["supports", "subject", "quote", "source"])
 )
-ui.table(
-    quotes[["supports", "subject", "quote", "source"]],
-    "quotes",
-    empty="No quotes match.",
-    column_config={
-        "supports": "Supports",
-        "subject": "Fact about",
-        "quote": st.column_config.TextColumn("Quote", width="large"),
-        "source": "Source",
-    },
+ui.citation_table(
+    quotes[["supports", "subject", "quote", "source"]], "quotes", empty="No quotes match."
 )

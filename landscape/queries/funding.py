@@ -7,6 +7,8 @@ counted as undisclosed, never summed as zero. "Raised" sums only the rounds that
 the other disclosed amounts are summed apart as ``not_raised_usd``.
 """
 
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -48,16 +50,41 @@ def _undisclosed() -> Any:
     return func.sum(case((col(ROUND.amount_usd).is_(None), 1), else_=0))
 
 
-def _round_conditions(
-    companies: tuple[str, ...], round_types: tuple[str, ...], notes_only: bool
-) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if companies:
-        conditions.append(col(ROUND.company_id).in_(company_ids_named(companies)))
-    if round_types:
-        conditions.append(col(ROUND.round_type).in_(round_types))
-    conditions.append(notes_filter("funding_round_id", col(ROUND.id), notes_only))
-    return conditions
+@dataclass(frozen=True)
+class RoundFilters:
+    """What the Funding page is narrowed to: the rounds of ``companies`` (names), of
+    ``round_types``, and with ``notes_only`` the rounds the notes support; empty means all."""
+
+    companies: tuple[str, ...] = ()
+    round_types: tuple[str, ...] = ()
+    notes_only: bool = False
+
+    def but(self, *facets: str) -> "RoundFilters":
+        """The same filters with ``facets`` (``companies``, ``round_types``) cleared."""
+        cleared: dict[str, Any] = {facet: () for facet in facets}
+        return dataclasses.replace(self, **cleared)
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """WHERE conditions on ``FundingRound`` for every filter that is set."""
+        conditions: list[ColumnElement[bool]] = []
+        if self.companies:
+            conditions.append(col(ROUND.company_id).in_(company_ids_named(self.companies)))
+        if self.round_types:
+            conditions.append(col(ROUND.round_type).in_(self.round_types))
+        conditions.append(notes_filter("funding_round_id", col(ROUND.id), self.notes_only))
+        return conditions
+
+
+def _round_point() -> list[Any]:
+    """A round as a point on a chart: company, date and precision, type, status, USD amount."""
+    return [
+        col(m.Company.name).label("company"),
+        col(ROUND.announced_on).label("date"),
+        col(ROUND.announced_precision).label("precision"),
+        col(ROUND.round_type),
+        col(ROUND.status),
+        col(ROUND.amount_usd),
+    ]
 
 
 def funding_companies(engine: Engine, notes_only: bool = False) -> list[str]:
@@ -65,7 +92,7 @@ def funding_companies(engine: Engine, notes_only: bool = False) -> list[str]:
     statement = (
         select(col(m.Company.name))
         .join(ROUND, col(ROUND.company_id) == col(m.Company.id))
-        .where(*_round_conditions((), (), notes_only))
+        .where(*RoundFilters(notes_only=notes_only).conditions())
         .group_by(col(m.Company.name))
         .order_by(col(m.Company.name))
     )
@@ -76,19 +103,14 @@ def round_types(engine: Engine, notes_only: bool = False) -> list[str]:
     """The round types on record, most frequent first."""
     statement = (
         select(col(ROUND.round_type))
-        .where(*_round_conditions((), (), notes_only))
+        .where(*RoundFilters(notes_only=notes_only).conditions())
         .group_by(col(ROUND.round_type))
         .order_by(func.count(col(ROUND.id)).desc(), col(ROUND.round_type))
     )
     return read_frame(engine, statement)["round_type"].tolist()
 
 
-def summary(
-    engine: Engine,
-    companies: tuple[str, ...] = (),
-    round_types: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> dict[str, int]:
+def summary(engine: Engine, filters: RoundFilters = RoundFilters()) -> dict[str, int]:
     """Rounds, USD raised, USD not counted as raised, undisclosed and undated rounds, under the
     filters."""
     statement = select(
@@ -99,24 +121,19 @@ def summary(
         func.coalesce(func.sum(case((col(ROUND.announced_on).is_(None), 1), else_=0)), 0).label(
             "undated"
         ),
-    ).where(*_round_conditions(companies, round_types, notes_only))
+    ).where(*filters.conditions())
     with engine.connect() as connection:
         row = connection.execute(statement).mappings().one()
     return {key: int(value or 0) for key, value in row.items()}
 
 
-def by_year(
-    engine: Engine,
-    companies: tuple[str, ...] = (),
-    round_types: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> pd.DataFrame:
+def by_year(engine: Engine, filters: RoundFilters = RoundFilters()) -> pd.DataFrame:
     """Per year and round type: rounds, disclosed and undisclosed rounds, USD raised and USD
     not counted as raised."""
     year = year_of(col(ROUND.announced_on))
     conditions: list[ColumnElement[bool]] = [
         col(ROUND.announced_on).is_not(None),
-        *_round_conditions(companies, round_types, notes_only),
+        *filters.conditions(),
     ]
     sources = sources_per_group(
         engine, {"year": year, "round_type": col(ROUND.round_type)}, conditions
@@ -172,12 +189,7 @@ def sources_per_group(
     )
 
 
-def cumulative(
-    engine: Engine,
-    companies: tuple[str, ...] = (),
-    round_types: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> pd.DataFrame:
+def cumulative(engine: Engine, filters: RoundFilters = RoundFilters()) -> pd.DataFrame:
     """Each company's dated rounds with its USD raised so far (a running sum of the rounds that
     count as raised); each round keeps its own amount and status."""
     counted = counts_as_raised(col(ROUND.status), col(ROUND.round_type))
@@ -187,19 +199,14 @@ def cumulative(
     )
     statement = (
         select(
-            col(m.Company.name).label("company"),
-            col(ROUND.announced_on).label("date"),
-            col(ROUND.announced_precision).label("precision"),
-            col(ROUND.round_type),
-            col(ROUND.status),
-            col(ROUND.amount_usd),
+            *_round_point(),
             cast(so_far, BigInteger).label("cumulative_usd"),
             source_text(engine, "funding_round_id", col(ROUND.id)).label("sources"),
         )
         .join(m.Company, col(m.Company.id) == col(ROUND.company_id))
         .where(
             col(ROUND.announced_on).is_not(None),
-            *_round_conditions(companies, round_types, notes_only),
+            *filters.conditions(),
         )
         .order_by(col(m.Company.name), col(ROUND.announced_on), col(ROUND.id))
     )
@@ -207,17 +214,18 @@ def cumulative(
     return add_when(frame, "date", "precision").drop(columns=["precision"])
 
 
-def valuations(
-    engine: Engine, companies: tuple[str, ...] = (), notes_only: bool = False
-) -> pd.DataFrame:
+def valuations(engine: Engine, filters: RoundFilters = RoundFilters()) -> pd.DataFrame:
     """Dated valuations in USD: rounds' post- and pre-money values and valuation metrics.
 
     A valuation metric that repeats a round's valuation (same company, date and value) is the
-    same fact told twice and is shown once, as the round's.
+    same fact told twice and is shown once, as the round's. The round type filter does not
+    narrow valuations.
     """
+    filters = filters.but("round_types")
+    companies, notes_only = filters.companies, filters.notes_only
     round_parts = [
-        _round_valuation(engine, col(ROUND.post_money_usd), "post-money", companies, notes_only),
-        _round_valuation(engine, col(ROUND.pre_money_usd), "pre-money", companies, notes_only),
+        _round_valuation(engine, col(ROUND.post_money_usd), "post-money", filters),
+        _round_valuation(engine, col(ROUND.pre_money_usd), "pre-money", filters),
     ]
     metric = m.Metric
     metric_conditions: list[ColumnElement[bool]] = [
@@ -264,9 +272,7 @@ def _a_round_valued(metric: type[m.Metric], notes_only: bool) -> Any:
     )
 
 
-def _round_valuation(
-    engine: Engine, column: Any, basis: str, companies: tuple[str, ...], notes_only: bool
-) -> Any:
+def _round_valuation(engine: Engine, column: Any, basis: str, filters: RoundFilters) -> Any:
     return (
         select(
             col(m.Company.name).label("company"),
@@ -280,17 +286,12 @@ def _round_valuation(
         .where(
             column.is_not(None),
             col(ROUND.announced_on).is_not(None),
-            *_round_conditions(companies, (), notes_only),
+            *filters.conditions(),
         )
     )
 
 
-def leaderboard(
-    engine: Engine,
-    companies: tuple[str, ...] = (),
-    round_types: tuple[str, ...] = (),
-    notes_only: bool = False,
-) -> pd.DataFrame:
+def leaderboard(engine: Engine, filters: RoundFilters = RoundFilters()) -> pd.DataFrame:
     """Companies by USD raised, with USD not counted as raised, rounds, undisclosed rounds,
     latest valuation and investors."""
     company = m.Company
@@ -307,7 +308,7 @@ def leaderboard(
         select(col(ROUND.company_id).label("company_id"), col(investor.name).label("name"))
         .join(m.Investment, col(m.Investment.funding_round_id) == col(ROUND.id))
         .join(investor, col(investor.id) == col(m.Investment.investor_id))
-        .where(*_round_conditions((), round_types, notes_only))
+        .where(*filters.but("companies").conditions())
         .distinct()
         .subquery()
     )
@@ -328,7 +329,7 @@ def leaderboard(
             investors.label("investors"),
         )
         .join(ROUND, col(ROUND.company_id) == col(company.id))
-        .where(*_round_conditions(companies, round_types, notes_only))
+        .where(*filters.conditions())
         .group_by(col(company.id), col(company.name), col(company.thesis_role))
         .order_by(
             round_raised_usd().desc(),
@@ -371,12 +372,7 @@ def portfolio(engine: Engine, investor: str, notes_only: bool = False) -> pd.Dat
     statement = (
         select(
             col(backer.name).label("investor"),
-            col(m.Company.name).label("company"),
-            col(ROUND.announced_on).label("date"),
-            col(ROUND.announced_precision).label("precision"),
-            col(ROUND.round_type),
-            col(ROUND.status),
-            col(ROUND.amount_usd),
+            *_round_point(),
             col(m.Investment.is_lead).label("lead"),
             source_text(engine, "investment_id", col(m.Investment.id)).label("sources"),
         )

@@ -60,6 +60,20 @@ class _Subject:
             .outerjoin(self.company, col(self.company.id) == self.company_id)
         )
 
+    def figures(self, engine: Engine, *columns: Any) -> Any:
+        """SELECT of metrics joined to their subject: company, subject, ``columns``, then the
+        date, its precision and the sources."""
+        metric = m.Metric
+        statement = select(
+            col(self.company.name).label("company"),
+            self.subject.label("subject"),
+            *columns,
+            col(metric.as_of).label("date"),
+            col(metric.as_of_precision).label("precision"),
+            source_text(engine, "metric_id", col(metric.id)).label("sources"),
+        )
+        return self.join(statement.select_from(metric))
+
 
 def _conditions(
     names: tuple[str, ...], companies: tuple[str, ...], notes_only: bool, subject: _Subject
@@ -145,20 +159,11 @@ def metric_series(
         col(metric.unit) == unit,
         col(metric.as_of).is_not(None),
     ]
-    statement = subject.join(
-        select(
-            col(metric.as_of).label("date"),
-            col(metric.as_of_precision).label("precision"),
-            col(subject.company.name).label("company"),
-            subject.subject.label("subject"),
-            col(metric.label),
-            col(metric.value),
-            col(metric.value_high),
-            col(metric.unit),
-            col(metric.approximate),
-            source_text(engine, "metric_id", col(metric.id)).label("sources"),
-            quote_text(engine, "metric_id", col(metric.id)).label("quotes"),
-        ).select_from(metric)
+    statement = subject.figures(
+        engine,
+        *(col(metric.label), col(metric.value), col(metric.value_high), col(metric.unit)),
+        col(metric.approximate),
+        quote_text(engine, "metric_id", col(metric.id)).label("quotes"),
     ).where(*conditions)
     frame = read_frame(engine, statement.order_by(col(metric.as_of), col(metric.id)))
     return add_when(frame, "date", "precision")[SERIES_COLUMNS]
@@ -249,18 +254,10 @@ def gains(engine: Engine, notes_only: bool = False) -> pd.DataFrame:
     metric = m.Metric
     subject = _Subject()
     conditions = _conditions(tuple(GAIN_METRICS), (), notes_only, subject)
-    statement = subject.join(
-        select(
-            col(subject.company.name).label("company"),
-            subject.subject.label("subject"),
-            col(metric.name).label("metric"),
-            col(metric.label),
-            col(metric.value),
-            col(metric.unit),
-            col(metric.as_of).label("date"),
-            col(metric.as_of_precision).label("precision"),
-            source_text(engine, "metric_id", col(metric.id)).label("sources"),
-        ).select_from(metric)
+    statement = subject.figures(
+        engine,
+        col(metric.name).label("metric"),
+        *(col(metric.label), col(metric.value), col(metric.unit)),
     ).where(*conditions)
     frame = read_frame(engine, statement.order_by(col(metric.as_of), col(metric.id)))
     return add_when(frame, "date", "precision").drop(columns=["date", "precision"])
@@ -324,36 +321,25 @@ def reach_since_launch(engine: Engine, notes_only: bool = False) -> pd.DataFrame
     subject = _Subject()
     refined, refined_precision = _product_release(subject.product, notes_only, refine=True)
     first, first_precision = _product_release(subject.product, notes_only, refine=False)
-    launch = func.coalesce(
-        refined,
-        col(subject.product.launched_on),
-        first,
-        col(subject.model.released_on),
-        col(subject.company.founded_on),
-    )
-    launch_precision = func.coalesce(
-        refined_precision,
-        col(subject.product.launched_precision),
-        first_precision,
-        col(subject.model.released_precision),
-        col(subject.company.founded_precision),
-    )
+    # (date, precision) of each candidate launch, the first known one winning.
+    candidates = [
+        (refined, refined_precision),
+        (col(subject.product.launched_on), col(subject.product.launched_precision)),
+        (first, first_precision),
+        (col(subject.model.released_on), col(subject.model.released_precision)),
+        (col(subject.company.founded_on), col(subject.company.founded_precision)),
+    ]
+    launch = func.coalesce(*(day for day, _ in candidates))
+    launch_precision = func.coalesce(*(precision for _, precision in candidates))
     conditions = _conditions(tuple(REACH_METRICS), (), notes_only, subject)
     conditions += [col(metric.as_of).is_not(None), launch.is_not(None), col(metric.as_of) >= launch]
-    statement = subject.join(
-        select(
-            col(subject.company.name).label("company"),
-            subject.subject.label("subject"),
-            col(metric.name).label("metric"),
-            func.coalesce(col(metric.label), col(metric.name)).label("label"),
-            col(metric.value),
-            col(metric.approximate),
-            launch.label("launched"),
-            launch_precision.label("launched_precision"),
-            col(metric.as_of).label("date"),
-            col(metric.as_of_precision).label("precision"),
-            source_text(engine, "metric_id", col(metric.id)).label("sources"),
-        ).select_from(metric)
+    statement = subject.figures(
+        engine,
+        col(metric.name).label("metric"),
+        func.coalesce(col(metric.label), col(metric.name)).label("label"),
+        *(col(metric.value), col(metric.approximate)),
+        launch.label("launched"),
+        launch_precision.label("launched_precision"),
     ).where(*conditions)
     frame = read_frame(engine, statement.order_by(col(metric.as_of), col(metric.id)))
     frame = add_when(frame, "date", "precision")

@@ -211,6 +211,23 @@ def model_releases(engine: Engine, filters: ModelFilters = ModelFilters()) -> pd
     return read_frame(engine, statement)
 
 
+def _of_models(
+    engine: Engine, statement: Any, table: Any, subject_column: str, filters: ModelFilters
+) -> Any:
+    """``statement`` over ``table``, rows about a model (its uses, its prices), with their
+    sources, the model and its developer joined, narrowed by ``filters`` ("Notes only" asks
+    for notes behind the rows themselves)."""
+    a = m.AIModel
+    return (
+        with_sources(engine, statement, col(table.id), subject_column)
+        .join(a, col(a.id) == col(table.model_id))
+        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+        .where(
+            notes_filter(subject_column, col(table.id), filters.notes_only), *filters.narrowing()
+        )
+    )
+
+
 def model_uses(engine: Engine, filters: ModelFilters = ModelFilters()) -> pd.DataFrame:
     """Who builds on which model, and how (trains its own, fine-tunes, calls the API): one
     row per use, naming the user company (a product's owner for a product) and product."""
@@ -229,13 +246,10 @@ def model_uses(engine: Engine, filters: ModelFilters = ModelFilters()) -> pd.Dat
         col(u.description),
     ).select_from(u)
     statement = (
-        with_sources(engine, own, col(u.id), "model_use_id")
-        .join(a, col(a.id) == col(u.model_id))
-        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
+        _of_models(engine, own, u, "model_use_id", filters)
         .outerjoin(user, col(user.id) == col(u.company_id))
         .outerjoin(m.Product, col(m.Product.id) == col(u.product_id))
         .outerjoin(owner, col(owner.id) == col(m.Product.company_id))
-        .where(notes_filter("model_use_id", col(u.id), filters.notes_only), *filters.narrowing())
         .order_by(col(a.name), user_name, col(m.Product.name))
     )
     return read_frame(engine, statement)
@@ -254,12 +268,8 @@ def model_prices(engine: Engine, filters: ModelFilters = ModelFilters()) -> pd.D
         col(p.as_of),
         col(p.as_of_precision),
     ).select_from(p)
-    statement = (
-        with_sources(engine, own, col(p.id), "model_price_id")
-        .join(a, col(a.id) == col(p.model_id))
-        .outerjoin(m.Company, col(m.Company.id) == col(a.developer_id))
-        .where(notes_filter("model_price_id", col(p.id), filters.notes_only), *filters.narrowing())
-        .order_by(col(a.name), col(p.as_of).asc().nulls_last(), col(p.label))
+    statement = _of_models(engine, own, p, "model_price_id", filters).order_by(
+        col(a.name), col(p.as_of).asc().nulls_last(), col(p.label)
     )
     columns = ["model", "label", "price", "currency", "unit", "as_of", "sources"]
     frame = read_frame(engine, statement)
