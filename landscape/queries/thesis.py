@@ -64,6 +64,8 @@ ROLES_FIRST = (
 # The source kind of the project's own inference: facts no source states.
 INFERENCE = m.SourceKind.inference
 INFERENCE_MARK = " (the project's inference)"
+# How an inference's note names the company field it infers: "thesis_role: channel_owner".
+ROLE_FIELD = "thesis_role"
 # Where the quadrant splits: owning the model means training it (3); owning distribution means
 # a channel or a million users (2 and up).
 OWNS_MODEL_FROM = 3
@@ -278,13 +280,22 @@ def _first_category(zh: bool) -> Any:
 
 
 def _role_basis(engine: Engine) -> Any:
-    """Subquery: (company_id, basis): what the project's inference about a company says."""
+    """Subquery: (company_id, basis): what the project's inference about a company's role says.
+
+    A company's inference is about its role when its note names the field (``thesis_role:
+    channel_owner``) or names none; one about another field (``founded: 2021``) is not.
+    """
     citation = m.Citation
     said = func.coalesce(col(citation.paraphrase), col(citation.note), col(citation.quote))
+    about_the_role = col(citation.note).is_(None) | col(citation.note).startswith(ROLE_FIELD)
     distinct = (
         select(col(citation.company_id).label("company_id"), said.label("basis"))
         .join(m.Source, col(m.Source.id) == col(citation.source_id))
-        .where(col(citation.company_id).is_not(None), col(m.Source.kind) == INFERENCE)
+        .where(
+            col(citation.company_id).is_not(None),
+            col(m.Source.kind) == INFERENCE,
+            about_the_role,
+        )
         .distinct()
         .subquery()
     )
