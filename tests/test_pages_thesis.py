@@ -201,3 +201,13 @@ def test_what_rests_on_inference_is_marked(app_url: str) -> None:
     assert disney["role_basis"].startswith("Inferred for")
     assert basis.startswith("Inferred for")
     assert "1 of the places shown rest on the project's inference" in _text(at)
+
+
+def test_notes_only_says_the_view_keeps_the_notes(app_url: str) -> None:
+    at = page("thesis")
+    at.session_state["notes_only"] = True
+    at.run()
+    assert not at.exception
+    shown = _text(at)
+    assert "this view keeps only facts they cite" in shown
+    assert "later facts come from the public record" not in shown

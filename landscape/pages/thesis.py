@@ -15,6 +15,18 @@ CLAIMS_BEFORE_SCROLLING = 4
 INFERRED = "the project's inference"
 
 
+def _when_written(written: str | None, notes_only: bool) -> str:
+    """The caveat of the notes' date, and what the view keeps beside them."""
+    if not written:
+        return ""
+    kept = (
+        "this view keeps only facts they cite"
+        if notes_only
+        else ("later facts come from the public record")
+    )
+    return f"The notes were written in {written}; {kept}. "
+
+
 def _side(label: str) -> str:
     """``Favours the channel`` → ``for the channel``."""
     return "for " + label.removeprefix("Favours ").lower()
@@ -181,11 +193,7 @@ st.caption(
     f"Caveats: a small sample ({len(placed)} companies placed, "
     f"{int(shares['rounds'].sum())} dated rounds of model and application builders counted, "
     f"{left_out} more left out as pledges, reported or in-talks amounts). "
-    + (
-        f"The notes were written in {written}; later facts come from the public record. "
-        if written
-        else ""
-    )
+    + _when_written(written, notes_only)
     + f"{inferred_places} of the places shown rest on {INFERRED}, marked *(inferred)*. "
     "A stance is the project's reading of a claim, not the speaker's label."
 )
