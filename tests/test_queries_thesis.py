@@ -207,6 +207,7 @@ def test_every_company_is_placed_or_says_why_not(seeded_url: str) -> None:
         inside = companies[companies["corner"] == corner]
         marks = inside["placement_inferred"].map({True: q.INFERENCE_MARK, False: ""})
         assert row["companies"] == "; ".join(inside.index + marks)
+        assert row["raised_usd"] == inside["funding_usd"].sum()
     developers = {
         name
         for (name,) in _sql(

@@ -32,11 +32,16 @@ def _side(label: str) -> str:
     return "for " + label.removeprefix("Favours ").lower()
 
 
+def _money(amount_usd: int) -> str:
+    """An amount for markdown: ``$1.5M`` with its dollar sign escaped (not a formula)."""
+    return ui.escape_markdown(ui.money(amount_usd))
+
+
 def _money_sentence(year: Any) -> str:
     """One year of ``q.builder_shares`` in words."""
     return (
-        f"**{year.year}**: application builders raised {ui.money(year.application_usd)}, "
-        f"model builders {ui.money(year.model_usd)}: {year.application_share:.0%} went to "
+        f"**{year.year}**: application builders raised {_money(year.application_usd)}, "
+        f"model builders {_money(year.model_usd)}: {year.application_share:.0%} went to "
         f"applications ({year.rounds} round(s) counted, {year.undisclosed} of them undisclosed)."
     )
 
@@ -131,6 +136,8 @@ for row_start in (0, 2):
         with column, st.container(border=True):
             st.markdown(f"**{ui.escape_markdown(corner.corner)}** ({corner.count})")
             st.markdown(ui.escape_markdown(corner.companies or "Nobody on record."))
+            if corner.count:
+                st.caption(ui.escape_markdown(f"Raised together: {ui.money(corner.raised_usd)}"))
             st.caption(ui.escape_markdown(corner.meaning))
 
 # Those who make the argument first (channel owners, builders), then investors and observers.

@@ -393,7 +393,8 @@ def corner_of(ownership: int, reach: int) -> str:
 
 def corners(companies: pd.DataFrame) -> pd.DataFrame:
     """The four corners of the quadrant (a ``quadrant`` frame in): each one's name, what sitting
-    there means, how many companies sit there and who, an inferred place marked as such."""
+    there means, how many companies sit there and who (an inferred place marked as such), and
+    the money they raised together."""
     rows = []
     for name, meaning in CORNERS.values():
         inside = companies[companies["corner"] == name]
@@ -404,9 +405,15 @@ def corners(companies: pd.DataFrame) -> pd.DataFrame:
             )
         ]
         rows.append(
-            {"corner": name, "meaning": meaning, "count": len(who), "companies": "; ".join(who)}
+            {
+                "corner": name,
+                "meaning": meaning,
+                "count": len(who),
+                "companies": "; ".join(who),
+                "raised_usd": int(inside["funding_usd"].sum()),
+            }
         )
-    return pd.DataFrame(rows, columns=["corner", "meaning", "count", "companies"])
+    return pd.DataFrame(rows, columns=["corner", "meaning", "count", "companies", "raised_usd"])
 
 
 def claim_stances(engine: Engine, notes_only: bool = False) -> list[str]:
