@@ -64,6 +64,8 @@ ROLES_FIRST = (
 # The source kind of the project's own inference: facts no source states.
 INFERENCE = m.SourceKind.inference
 INFERENCE_MARK = " (the project's inference)"
+# How an inference's note names the company field it infers: "thesis_role: channel_owner".
+ROLE_FIELD = "thesis_role"
 # Where the quadrant splits: owning the model means training it (3); owning distribution means
 # a channel or a million users (2 and up).
 OWNS_MODEL_FROM = 3
@@ -93,7 +95,7 @@ CORNERS = {
 }
 
 QUADRANT_COLUMNS = [
-    *("company", "thesis_role", "role_inferred", "role_basis", "category"),
+    *("company", "thesis_role", "role_label", "role_inferred", "role_basis", "category"),
     *("ownership", "ownership_label", "ownership_inferred", "model_evidence"),
     *("users", "reach", "reach_label", "reach_inferred", "placement_inferred", "corner"),
     *("funding_usd", "not_raised_usd", "rounds", "undisclosed_rounds", "sources", "reason"),
@@ -278,13 +280,22 @@ def _first_category(zh: bool) -> Any:
 
 
 def _role_basis(engine: Engine) -> Any:
-    """Subquery: (company_id, basis): what the project's inference about a company says."""
+    """Subquery: (company_id, basis): what the project's inference about a company's role says.
+
+    A company's inference is about its role when its note names the field (``thesis_role:
+    channel_owner``) or names none; one about another field (``founded: 2021``) is not.
+    """
     citation = m.Citation
     said = func.coalesce(col(citation.paraphrase), col(citation.note), col(citation.quote))
+    about_the_role = col(citation.note).is_(None) | col(citation.note).startswith(ROLE_FIELD)
     distinct = (
         select(col(citation.company_id).label("company_id"), said.label("basis"))
         .join(m.Source, col(m.Source.id) == col(citation.source_id))
-        .where(col(citation.company_id).is_not(None), col(m.Source.kind) == INFERENCE)
+        .where(
+            col(citation.company_id).is_not(None),
+            col(m.Source.kind) == INFERENCE,
+            about_the_role,
+        )
         .distinct()
         .subquery()
     )
@@ -300,7 +311,8 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     distribution tier (0–3), its largest users figure, the money it raised and its category;
     its corner of the quadrant, or the ``reason`` it has none; and which of these rest on the
     project's inference (``role_inferred`` with its ``role_basis``, ``ownership_inferred``,
-    ``reach_inferred``, ``placement_inferred``).
+    ``reach_inferred``, ``placement_inferred``); ``role_label`` is the role for reading, marked
+    when inferred.
 
     ``zh`` names categories by their Chinese labels.
     """
@@ -350,6 +362,10 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     frame["reach_label"] = frame["reach"].map(REACH)
     flags = ["role_inferred", "ownership_inferred", "reach_inferred"]
     frame[flags] = frame[flags].fillna(False).astype(bool)
+    frame["role_label"] = [
+        role.replace("_", " ") + (INFERENCE_MARK if inferred else "")
+        for role, inferred in zip(frame["thesis_role"], frame["role_inferred"], strict=True)
+    ]
     placed = frame["ownership"].notna()
     frame["ownership_inferred"] &= placed
     frame["placement_inferred"] = placed & (frame["ownership_inferred"] | frame["reach_inferred"])
@@ -377,7 +393,8 @@ def corner_of(ownership: int, reach: int) -> str:
 
 def corners(companies: pd.DataFrame) -> pd.DataFrame:
     """The four corners of the quadrant (a ``quadrant`` frame in): each one's name, what sitting
-    there means, how many companies sit there and who, an inferred place marked as such."""
+    there means, how many companies sit there and who (an inferred place marked as such), and
+    the money they raised together."""
     rows = []
     for name, meaning in CORNERS.values():
         inside = companies[companies["corner"] == name]
@@ -388,9 +405,15 @@ def corners(companies: pd.DataFrame) -> pd.DataFrame:
             )
         ]
         rows.append(
-            {"corner": name, "meaning": meaning, "count": len(who), "companies": "; ".join(who)}
+            {
+                "corner": name,
+                "meaning": meaning,
+                "count": len(who),
+                "companies": "; ".join(who),
+                "raised_usd": int(inside["funding_usd"].sum()),
+            }
         )
-    return pd.DataFrame(rows, columns=["corner", "meaning", "count", "companies"])
+    return pd.DataFrame(rows, columns=["corner", "meaning", "count", "companies", "raised_usd"])
 
 
 def claim_stances(engine: Engine, notes_only: bool = False) -> list[str]:
