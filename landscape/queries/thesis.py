@@ -105,14 +105,17 @@ QUADRANT_COLUMNS = [
 
 
 def rests_on_inference(citation_column: str, id_column: Any) -> ColumnElement[bool]:
-    """Whether the row ``id_column`` has a citation to a source of kind ``inference``."""
-    citation = m.Citation
-    return (
-        select(col(citation.id))
-        .join(m.Source, col(m.Source.id) == col(citation.source_id))
-        .where(getattr(citation, citation_column) == id_column, col(m.Source.kind) == INFERENCE)
-        .exists()
+    """Whether the row ``id_column`` has a citation to a source of kind ``inference``.
+
+    The inferred ids are one uncorrelated subquery (few rows), not a lookup per row.
+    """
+    citation = getattr(m.Citation, citation_column)
+    inferred = (
+        select(citation)
+        .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
+        .where(citation.is_not(None), col(m.Source.kind) == INFERENCE)
     )
+    return id_column.in_(inferred)
 
 
 def _model_evidence(notes_only: bool) -> Any:
