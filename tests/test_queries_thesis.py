@@ -297,3 +297,20 @@ def test_the_seeds_inferred_roles_are_marked(seeded_url: str) -> None:
     assert set(companies.index[companies["role_inferred"]]) == inferred
     for name in inferred:
         assert companies.loc[name, "role_label"].endswith(q.INFERENCE_MARK)
+
+
+def test_a_crowded_corner_names_the_first_and_counts_the_rest() -> None:
+    many = q.CORNER_NAMES + 3
+    crowded = pd.DataFrame(
+        {
+            "company": [f"Startup {n:02}" for n in range(many)],
+            "corner": [q.CORNERS[(False, False)][0]] * many,
+            "placement_inferred": [False] * many,
+            "funding_usd": [1] * many,
+        }
+    )
+    row = q.corners(crowded).set_index("corner").loc[q.CORNERS[(False, False)][0]]
+    assert row["count"] == many and row["raised_usd"] == many
+    names = row["companies"].split("; ")
+    assert names[: q.CORNER_NAMES] == list(crowded["company"][: q.CORNER_NAMES])
+    assert names[-1] == "and 3 more"

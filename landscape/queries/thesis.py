@@ -66,6 +66,8 @@ INFERENCE = m.SourceKind.inference
 INFERENCE_MARK = " (the project's inference)"
 # How an inference's note names the company field it infers: "thesis_role: channel_owner".
 ROLE_FIELD = "thesis_role"
+# How many names a corner lists before it says how many more sit there.
+CORNER_NAMES = 12
 # Where the quadrant splits: owning the model means training it (3); owning distribution means
 # a channel or a million users (2 and up).
 OWNS_MODEL_FROM = 3
@@ -391,6 +393,13 @@ def corner_of(ownership: int, reach: int) -> str:
     return CORNERS[(ownership >= OWNS_MODEL_FROM, reach >= OWNS_CHANNEL_FROM)][0]
 
 
+def _first_names(names: list[str]) -> str:
+    """The first ``CORNER_NAMES`` names, then how many more there are."""
+    shown = "; ".join(names[:CORNER_NAMES])
+    more = len(names) - CORNER_NAMES
+    return f"{shown}; and {more:,} more" if more > 0 else shown
+
+
 def corners(companies: pd.DataFrame) -> pd.DataFrame:
     """The four corners of the quadrant (a ``quadrant`` frame in): each one's name, what sitting
     there means, how many companies sit there and who (an inferred place marked as such), and
@@ -409,7 +418,7 @@ def corners(companies: pd.DataFrame) -> pd.DataFrame:
                 "corner": name,
                 "meaning": meaning,
                 "count": len(who),
-                "companies": "; ".join(who),
+                "companies": _first_names(who),
                 "raised_usd": int(inside["funding_usd"].sum()),
             }
         )
