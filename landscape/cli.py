@@ -104,6 +104,32 @@ def cmd_seed(args: argparse.Namespace) -> None:
     )
 
 
+def cmd_synth(args: argparse.Namespace) -> None:
+    """Migrate, then add a reproducible synthetic landscape (for measuring scale)."""
+    from landscape.db import get_engine, upgrade_db
+    from landscape.synth import synthesize
+
+    upgrade_db(args.db)
+    report = synthesize(
+        get_engine(args.db), args.companies, args.random_seed, progress=_synth_progress
+    )
+    say(report.summary())
+
+
+PROGRESS_WIDTH = 30
+
+
+def _synth_progress(done: int, total: int) -> None:
+    """A bar redrawn in place on a terminal, one line per step elsewhere."""
+    filled = PROGRESS_WIDTH * done // total
+    bar = f"  companies [{'#' * filled}{'.' * (PROGRESS_WIDTH - filled)}] {done}/{total}"
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + bar + ("\n" if done == total else ""))
+        sys.stderr.flush()
+    else:
+        warn(bar)
+
+
 def cmd_export(args: argparse.Namespace) -> None:
     """Write every table into OUT_DIR (CSV or JSON, or one zip)."""
     from landscape.db import get_engine
@@ -558,6 +584,15 @@ def build_parser() -> argparse.ArgumentParser:
     _command(db_commands, "check", cmd_db_check)
 
     _command(commands, "seed", cmd_seed)
+
+    synth = _command(commands, "synth", cmd_synth)
+    synth.add_argument(
+        "--companies", type=int, required=True, metavar="N", help="how many companies to add"
+    )
+    synth.add_argument(
+        "--random-seed", type=int, default=0, metavar="S", help="the same S gives the same rows"
+    )
+
     _command(commands, "export", cmd_export, setup=_export_options)
     _command(commands, "import", cmd_import, setup=_import_options)
 

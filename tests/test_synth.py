@@ -1,0 +1,113 @@
+"""``landscape synth``: a synthetic landscape of a real one's shape, the same for the same seed."""
+
+from collections import Counter
+
+import pytest
+from sqlalchemy import Engine, text
+
+from landscape import db
+from landscape.cli import main
+from landscape.synth import synthesize
+from landscape.validate import validate
+
+TABLES = (
+    "companies", "company_categories", "categories", "sources", "funding_rounds", "investments",
+    "products", "ai_models", "model_uses", "metrics", "events", "citations",
+)  # fmt: skip
+
+
+def _dump(engine: Engine) -> dict[str, list[tuple]]:
+    with engine.connect() as connection:
+        return {
+            name: sorted(map(tuple, connection.execute(text(f"SELECT * FROM {name}"))), key=repr)
+            for name in TABLES
+        }
+
+
+def _scalar(engine: Engine, sql: str) -> int:
+    with engine.connect() as connection:
+        return int(connection.execute(text(sql)).scalar_one())
+
+
+def test_shape_of_a_real_landscape(migrated_url: str) -> None:
+    engine = db.get_engine(migrated_url)
+    report = synthesize(engine, 400, random_seed=7)
+    assert _scalar(engine, "SELECT COUNT(*) FROM companies") == 400
+    assert report.rows["companies"] == 400
+    assert _scalar(engine, "SELECT COUNT(*) FROM companies WHERE kind = 'investor'") == 12
+    # every company sits in a category, some in two, and the categories are uneven
+    assert _scalar(engine, "SELECT COUNT(DISTINCT company_id) FROM company_categories") == 400
+    with engine.connect() as connection:
+        per_category = Counter(dict(connection.execute(text(
+            "SELECT category_id, COUNT(*) FROM company_categories GROUP BY category_id"
+        )).all()))  # fmt: skip
+        rounds_per_company = [n for (n,) in connection.execute(text(
+            "SELECT COUNT(*) FROM funding_rounds GROUP BY company_id"
+        ))]  # fmt: skip
+        investors_per_round = [n for (n,) in connection.execute(text(
+            "SELECT COUNT(*) FROM investments GROUP BY funding_round_id"
+        ))]  # fmt: skip
+        years = connection.execute(text(
+            "SELECT MIN(announced_on), MAX(announced_on) FROM funding_rounds"
+        )).one()  # fmt: skip
+        amounts = sorted(a for (a,) in connection.execute(text(
+            "SELECT amount_usd FROM funding_rounds WHERE amount_usd IS NOT NULL"
+        )))  # fmt: skip
+    assert max(per_category.values()) > 3 * min(per_category.values())
+    startups = _scalar(engine, "SELECT COUNT(*) FROM companies WHERE kind = 'startup'")
+    assert 0.35 * startups < len(rounds_per_company) < 0.65 * startups  # half are funded
+    assert set(rounds_per_company) == {1, 2, 3}
+    assert set(investors_per_round) <= {1, 2, 3} and 1 in investors_per_round
+    assert str(years[0]) >= "2010" and str(years[1]) < "2027"
+    assert amounts[-1] > 20 * amounts[len(amounts) // 2]  # skewed: a few rounds are huge
+    investor_kinds = _scalar(
+        engine,
+        "SELECT COUNT(*) FROM investments i JOIN companies c ON c.id = i.investor_id "
+        "WHERE c.kind <> 'investor'",
+    )
+    assert investor_kinds == 0
+    for table in ("products", "model_uses", "metrics", "events", "ai_models"):
+        assert report.rows[table] > 0, table
+    # a citation for every fact, and nothing else the validator objects to
+    assert validate(engine) == []
+
+
+def test_same_seed_same_landscape_other_seed_another(tmp_path: pytest.TempPathFactory) -> None:
+    dumps = []
+    for name, seed in (("a", 3), ("b", 3), ("c", 4)):
+        url = f"sqlite:///{tmp_path}/{name}.db"  # type: ignore[operator]
+        db.upgrade_db(url)
+        synthesize(db.get_engine(url), 300, random_seed=seed)
+        dumps.append(_dump(db.get_engine(url)))
+    assert dumps[0] == dumps[1]
+    assert dumps[0]["funding_rounds"] != dumps[2]["funding_rounds"]
+
+
+def test_adds_beside_the_seed_and_new_rows_still_get_ids(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
+    before = _scalar(engine, "SELECT COUNT(*) FROM companies")
+    categories = _scalar(engine, "SELECT COUNT(*) FROM categories")
+    synthesize(engine, 100, random_seed=1)
+    assert _scalar(engine, "SELECT COUNT(*) FROM companies") == before + 100
+    assert _scalar(engine, "SELECT COUNT(*) FROM categories") == categories  # the seed's own
+    assert validate(engine) == []
+    last = _scalar(engine, "SELECT MAX(id) FROM companies")
+    with engine.begin() as connection:  # ids (and PostgreSQL's sequences) moved past synth's
+        connection.execute(text(
+            "INSERT INTO companies (name, name_key, kind, status, created_at, updated_at) "
+            "VALUES ('After synth', 'after synth', 'startup', 'active', "
+            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        ))  # fmt: skip
+    assert _scalar(engine, "SELECT id FROM companies WHERE name = 'After synth'") == last + 1
+
+
+def test_cli_reports_rows_and_refuses_a_bad_count(
+    migrated_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", migrated_url, "synth", "--companies", "0"]) == 1
+    assert "--companies must be between 1" in capsys.readouterr().err
+    assert _scalar(db.get_engine(migrated_url), "SELECT COUNT(*) FROM companies") == 0
+    assert main(["--db", migrated_url, "synth", "--companies", "60", "--random-seed", "2"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("added ") and "companies 60" in captured.out
+    assert "60/60" in captured.err
