@@ -121,19 +121,25 @@ PROGRESS_WIDTH = 30
 
 def _synth_progress(done: int, total: int) -> None:
     """A bar redrawn in place on a terminal, one line per step elsewhere."""
-    filled = PROGRESS_WIDTH * done // total
-    bar = f"  companies [{'#' * filled}{'.' * (PROGRESS_WIDTH - filled)}] {done}/{total}"
+    _progress_bar("companies", done, total, every_step=True)
+
+
+def _progress_bar(label: str, done: int, total: int, every_step: bool = False) -> None:
+    """A bar redrawn in place on a terminal; elsewhere one line when ``done`` reaches
+    ``total`` (or at every step)."""
+    filled = PROGRESS_WIDTH * done // total if total else PROGRESS_WIDTH
+    bar = f"  {label} [{'#' * filled}{'.' * (PROGRESS_WIDTH - filled)}] {done}/{total}"
     if sys.stderr.isatty():
         sys.stderr.write("\r" + bar + ("\n" if done == total else ""))
         sys.stderr.flush()
-    else:
+    elif every_step or done == total:
         warn(bar)
 
 
 def cmd_export(args: argparse.Namespace) -> None:
     """Write every table into OUT_DIR (CSV or JSON, or one zip)."""
     from landscape.db import get_engine
-    from landscape.exchange.export import ARCHIVE_NAME, ExportFormat, export_to_folder, export_zip
+    from landscape.exchange.export import ARCHIVE_NAME, ExportFormat, export_to_folder, write_zip
     from landscape.exchange.formats import Profile
 
     out_dir = Path(args.out_dir)
@@ -143,13 +149,13 @@ def cmd_export(args: argparse.Namespace) -> None:
         "fmt": ExportFormat(args.format),
         "profile": Profile(args.profile),
         "bom": args.bom,
-        "progress": lambda name, n: warn(f"  {name}: {n} rows"),
+        "progress": _progress_bar,
     }
     engine = get_engine(args.db)
     if args.zip:
         out_dir.mkdir(parents=True, exist_ok=True)
         archive = out_dir / ARCHIVE_NAME
-        archive.write_bytes(export_zip(engine, **options))
+        write_zip(engine, archive, **options)
         say(f"wrote {archive}")
         return
     manifest = export_to_folder(engine, out_dir, **options)
