@@ -11,7 +11,8 @@ Rows are drawn in column arrays (numpy) and written through the bulk path: one e
 ids given by the writer (after the table's largest), so nothing is read back.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from landscape.models import CompanyKind, Modality, RoundType, SourceKind, Thesi
 
 MAX_COMPANIES = 10_000_000
 CHUNK = 50_000  # companies per chunk: bounds memory, paces the progress bar
+BULK_CACHE_KIB = -262_144  # SQLite's page cache while bulk writing: 256 MiB (negative: KiB)
 SYNTH_EPOCH = "2026-01-01 00:00:00"  # created_at / updated_at of every synthetic row
 
 CATEGORIES = (
@@ -394,7 +396,7 @@ def synthesize(
     if not 1 <= companies <= MAX_COMPANIES:
         raise ValueError(f"--companies must be between 1 and {MAX_COMPANIES}, not {companies}")
     report = SynthReport()
-    with engine.begin() as connection:
+    with engine.connect() as connection, bulk_mode(connection), connection.begin():
         synth = Synth(BulkWriter(connection, report), np.random.default_rng(random_seed))
         synth.pools(companies)
         investors = min(companies, max(1, companies * 3 // 100))
@@ -415,3 +417,24 @@ def synthesize(
                 progress(done, companies)
         synth.writer.catch_up_sequences()
     return report
+
+
+@contextmanager
+def bulk_mode(connection: Connection) -> Iterator[None]:
+    """On SQLite, outside a transaction: a large page cache and no foreign-key checks (the
+    writer's rows refer only to rows written before them) while bulk writing; a CPU profile
+    at 100k companies: 10.9 s as configured, 8.6 s so. Both are restored after."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()  # ends SQLAlchemy's autobegun transaction (SQLite opened none)
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(cache or 0)}")
+        connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if keys else 'OFF'}")
+        connection.commit()

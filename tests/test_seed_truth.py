@@ -110,6 +110,15 @@ def test_a_seed_citation_needs_a_quote_or_a_paraphrase(tmp_path: Path, migrated_
         _load(migrated_url, _seed_dir(tmp_path, [], [bare]))
 
 
+def test_validate_refuses_a_quote_of_the_projects_own_inference(truth_url: str) -> None:
+    with db.session_scope(truth_url) as session:
+        source = session.exec(select(m.Source).where(m.Source.title == INFERENCE["title"])).one()
+        citation = session.exec(select(m.Citation).where(m.Citation.source_id == source.id)).one()
+        citation.quote = "words nobody said"
+    problems = [str(p) for p in validate(db.get_engine(truth_url))]
+    assert len(problems) == 1 and "quotes the project's own inference" in problems[0]
+
+
 def test_validate_names_a_stated_column_the_record_lacks(truth_url: str) -> None:
     with db.session_scope(truth_url) as session:
         citation = next(c for c in _test_round_citations(session) if c.stated)

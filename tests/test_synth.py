@@ -70,6 +70,10 @@ def test_shape_of_a_real_landscape(migrated_url: str) -> None:
         assert report.rows[table] > 0, table
     # a citation for every fact, and nothing else the validator objects to
     assert validate(engine) == []
+    if engine.dialect.name == "sqlite":  # the bulk mode's pragmas are undone on its connection
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -2000
 
 
 def test_same_seed_same_landscape_other_seed_another(tmp_path: pytest.TempPathFactory) -> None:

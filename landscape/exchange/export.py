@@ -5,28 +5,34 @@ a citation its source and its subject). Partial dates are written at their preci
 (``2020-06``, ``2015-Q4``, ``2019``), money as plain integers, nothing is truncated. Every
 export carries ``manifest.json``: tables, row counts, schema revision, export time, profile
 and the sources the data cites.
+
+Exports stream: rows are read ``CHUNK_ROWS`` at a time, the names they refer to are looked up
+for that chunk only, and each file is written as its rows arrive (into the folder, or into the
+zip entry), so memory stays bounded however large the tables are.
 """
 
+import csv
 import datetime as dt
 import io
 import json
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, Select, Table, case, literal, select
+from sqlalchemy import Connection, Engine, Select, Table, case, func, literal, select
 from sqlmodel import SQLModel
 
 from landscape import models as m
 from landscape import registry
 from landscape.dates import format_partial_date
-from landscape.exchange.formats import UTF8_BOM, Profile, cell, write_csv
+from landscape.db import revision_of
+from landscape.exchange.formats import UTF8_BOM, Profile, cell
 
 Row = dict[str, Any]
 
@@ -194,8 +200,8 @@ def subject_names(connection: Connection) -> dict[tuple[str, int], str]:
     return registry.subject_names(connection)
 
 
-def _link_names(connection: Connection, link: registry.Link) -> dict[int, str]:
-    """owner id → '; '-joined names of the rows linked to it, in id order."""
+def _link_names(connection: Connection, link: registry.Link, owners: list[int]) -> dict[int, str]:
+    """owner id → '; '-joined names of the rows linked to it, in id order, for ``owners``."""
     joined: dict[int, list[str]] = defaultdict(list)
     table = registry.record_of(link.model).sql_table
     named = registry.record(link.linked).sql_table
@@ -203,6 +209,7 @@ def _link_names(connection: Connection, link: registry.Link) -> dict[int, str]:
     statement = (
         select(owner, named.c.name)
         .join(named, named.c.id == table.c[link.linked_column])
+        .where(owner.in_(owners))
         .order_by(owner, named.c.id)
     )
     for owner_id, name in connection.execute(statement):
@@ -210,7 +217,21 @@ def _link_names(connection: Connection, link: registry.Link) -> dict[int, str]:
     return {key: LIST_SEPARATOR.join(values) for key, values in joined.items()}
 
 
+def _subject_names(connection: Connection, rows: Sequence[Row]) -> dict[tuple[str, int], str]:
+    """The names of the rows that ``rows`` (citations) support, by (table, id)."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        if row["subject_table"] is not None:
+            wanted[row["subject_table"]].add(row["subject_id"])
+    return {
+        (table, row_id): name
+        for table, ids in wanted.items()
+        for row_id, name in registry.row_names(connection, table, ids).items()
+    }
+
+
 LIST_SEPARATOR = "; "
+CHUNK_ROWS = 2000  # rows read, named and written at a time: bounds an export's memory
 
 
 # ---------------------------------------------------------------- rows
@@ -218,35 +239,60 @@ LIST_SEPARATOR = "; "
 
 def export_rows(connection: Connection, table: str) -> Iterator[Row]:
     """The rows of one exported table, dates at their precision, names beside ids."""
-    extra: dict[str, dict[int, str]] = {}
-    for link in registry.links():
-        if registry.record(link.owner).stem == table:
-            extra[link.column] = _link_names(connection, link)
-    rounds = funding_round_names(connection) if table == "events" else {}
-    names = subject_names(connection) if table == "citations" else {}
-    for raw in connection.execute(EXPORT_QUERIES[table]()).mappings():
-        row = _with_partial_dates(dict(raw))
-        for column, values in extra.items():
-            row[column] = values.get(row["id"], "")
+    for chunk in _row_chunks(connection, table):
+        yield from chunk
+
+
+def _row_chunks(connection: Connection, table: str) -> Iterator[list[Row]]:
+    """``export_rows`` in chunks of up to ``CHUNK_ROWS``, each chunk's names looked up at once."""
+    links = [link for link in registry.links() if registry.record(link.owner).stem == table]
+    dated = _partial_date_plan(EXPORT_QUERIES[table]())
+    query = EXPORT_QUERIES[table]().execution_options(yield_per=CHUNK_ROWS)
+    result = connection.execute(query)
+    for raw_rows in result.partitions():
+        rows = [_dated(raw, dated) for raw in raw_rows]
+        for link in links:
+            names = _link_names(connection, link, [row["id"] for row in rows])
+            for row in rows:
+                row[link.column] = names.get(row["id"], "")
         if table == "events":
-            row["funding_round"] = rounds.get(row["funding_round_id"], "")
+            ids = {row["funding_round_id"] for row in rows} - {None}
+            rounds = registry.row_names(connection, "funding_rounds", ids)
+            for row in rows:
+                row["funding_round"] = rounds.get(row["funding_round_id"], "")
         if table == "citations":
-            row["subject"] = names.get((row["subject_table"], row["subject_id"]), "")
-        yield row
+            subjects = _subject_names(connection, rows)
+            for row in rows:
+                row["subject"] = subjects.get((row["subject_table"], row["subject_id"]), "")
+        yield rows
 
 
-def _with_partial_dates(row: Row) -> Row:
-    out: Row = {}
-    for key, value in row.items():
-        for date_column, precision_column, name in _PARTIAL_DATES:
-            if key == date_column:
-                out[name] = format_partial_date(value, row.get(precision_column))
-                break
-            if key == precision_column:
-                break
-        else:
-            out[key] = value
-    return out
+# (exported name, index of the value, index of its date precision or None), in file order
+DatePlan = list[tuple[str, int, int | None]]
+
+
+def _partial_date_plan(query: Select[Any]) -> DatePlan:
+    """Where each exported column of ``query`` comes from: a partial date takes its column
+    and its precision column and is written under one name; a precision column goes."""
+    names = [column.name for column in query.selected_columns]
+    dates = {date: (precision, name) for date, precision, name in _PARTIAL_DATES}
+    precisions = {precision for _, precision, _ in _PARTIAL_DATES}
+    plan: DatePlan = []
+    for index, name in enumerate(names):
+        if name in dates:
+            precision, exported = dates[name]
+            plan.append((exported, index, names.index(precision)))  # a date needs its precision
+        elif name not in precisions:
+            plan.append((name, index, None))
+    return plan
+
+
+def _dated(raw: Sequence[Any], plan: DatePlan) -> Row:
+    """One row as exported: partial dates at their precision (see ``_partial_date_plan``)."""
+    return {
+        name: raw[index] if precision is None else format_partial_date(raw[index], raw[precision])
+        for name, index, precision in plan
+    }
 
 
 def csv_value(value: Any) -> str:
@@ -256,9 +302,14 @@ def csv_value(value: Any) -> str:
 
 def table_columns(table: str) -> list[str]:
     """The exported columns of a table, whether or not it has rows."""
-    query = EXPORT_QUERIES[table]()
-    row = _with_partial_dates({column.name: None for column in query.selected_columns})
-    return list(row) + _DERIVED_COLUMNS.get(table, [])
+    plan = _partial_date_plan(EXPORT_QUERIES[table]())
+    return [name for name, _, _ in plan] + _DERIVED_COLUMNS.get(table, [])
+
+
+def table_size(connection: Connection, table: str) -> int:
+    """How many rows an export of ``table`` (a file stem) holds: one per row of its table."""
+    sql_table = registry.by_stem()[table].sql_table
+    return int(connection.execute(select(func.count()).select_from(sql_table)).scalar_one())
 
 
 # ---------------------------------------------------------------- files
@@ -284,25 +335,62 @@ class Manifest:
         return json.dumps(self.__dict__, ensure_ascii=False, indent=2) + "\n"
 
 
-def table_bytes(
+# (file name, rows written so far, rows in the table): called after every chunk
+Progress = Callable[[str, int, int], None]
+
+
+def write_table(
     connection: Connection,
     table: str,
+    handle: IO[str],
     fmt: ExportFormat = ExportFormat.csv,
     profile: Profile = Profile.spreadsheet,
     bom: bool = False,
-) -> tuple[bytes, int]:
-    """One table as file content (UTF-8) and its row count."""
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write one table to ``handle`` as it is read; returns its row count. ``progress`` gets
+    the rows written so far after each chunk."""
     columns = table_columns(table)
-    rows = export_rows(connection, table)
+    chunks = (
+        [[row.get(c) for c in columns] for row in rows] for rows in _row_chunks(connection, table)
+    )
     if fmt is ExportFormat.json:
-        records = [{column: row.get(column) for column in columns} for row in rows]
-        text = json.dumps(records, ensure_ascii=False, indent=1, default=_json_default)
-        return (text + "\n").encode("utf-8"), len(records)
-    buffer = io.StringIO()
+        return _write_json(handle, columns, chunks, progress)
     if bom:
-        buffer.write(UTF8_BOM)
-    count = write_csv(buffer, columns, ([row.get(c) for c in columns] for row in rows), profile)
-    return buffer.getvalue().encode("utf-8"), count
+        handle.write(UTF8_BOM)
+    writer = csv.writer(handle)
+    writer.writerow(columns)
+    count = 0
+    for values in chunks:
+        writer.writerows([[cell(value, profile) for value in row] for row in values])
+        count += len(values)
+        if progress:
+            progress(count)
+    return count
+
+
+def _write_json(
+    handle: IO[str],
+    columns: list[str],
+    chunks: Iterator[list[list[Any]]],
+    progress: Callable[[int], None] | None,
+) -> int:
+    """A JSON array of one object per row, laid out as ``json.dumps(..., indent=1)`` would."""
+    count = 0
+    for values in chunks:
+        for row in values:
+            record = json.dumps(
+                dict(zip(columns, row, strict=True)),
+                ensure_ascii=False,
+                indent=1,
+                default=_json_default,
+            )
+            handle.write(("[\n " if count == 0 else ",\n ") + record.replace("\n", "\n "))
+            count += 1
+        if progress:
+            progress(count)
+    handle.write("\n]\n" if count else "[]\n")
+    return count
 
 
 def _json_default(value: Any) -> Any:
@@ -311,21 +399,27 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def export_files(
+# Opens a file of the export by name, for writing text.
+Opener = Callable[[str], AbstractContextManager[IO[str]]]
+
+
+def write_export(
     engine: Engine,
+    open_file: Opener,
     fmt: ExportFormat = ExportFormat.csv,
     profile: Profile = Profile.spreadsheet,
     bom: bool = False,
-    progress: Callable[[str, int], None] | None = None,
-) -> Iterator[tuple[str, bytes]]:
-    """(file name, content) for every table, then ``manifest.json``."""
+    progress: Progress | None = None,
+) -> Manifest:
+    """Write every table, then ``manifest.json``, each through ``open_file``; returns the
+    manifest."""
     with engine.connect() as connection:
         manifest = Manifest(
             format=fmt.value,
             profile=profile.value if fmt is ExportFormat.csv else Profile.raw.value,
             bom=bom and fmt is ExportFormat.csv,
             exported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            schema_revision=MigrationContext.configure(connection).get_current_revision(),
+            schema_revision=revision_of(connection),
             sources=[
                 {"id": r.id, "title": r.title, "url": r.url}
                 for r in connection.execute(select(*_table(m.Source).c["id", "title", "url"]))
@@ -333,28 +427,51 @@ def export_files(
         )
         for table in EXPORT_QUERIES:
             name = f"{table}.{fmt.value}"
-            content, count = table_bytes(connection, table, fmt, profile, bom)
+            step = _progress_of(progress, name, table_size(connection, table)) if progress else None
+            with open_file(name) as handle:
+                count = write_table(connection, table, handle, fmt, profile, bom, step)
             manifest.tables[table] = {"file": name, "rows": count, "columns": table_columns(table)}
-            if progress:
-                progress(name, count)
-            yield name, content
-    yield MANIFEST_NAME, manifest.to_json().encode("utf-8")
+    with open_file(MANIFEST_NAME) as handle:
+        handle.write(manifest.to_json())
+    return manifest
+
+
+def _progress_of(progress: Progress, name: str, total: int) -> Callable[[int], None]:
+    """``progress`` for one file: told the rows done so far, starting at 0."""
+
+    def step(done: int) -> None:
+        progress(name, done, total)
+
+    step(0)
+    return step
 
 
 def export_to_folder(engine: Engine, out_dir: Path, **options: Any) -> Manifest:
     """Write every table and ``manifest.json`` into ``out_dir``; returns the manifest."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, content in export_files(engine, **options):
-        (out_dir / name).write_bytes(content)
-    return read_manifest((out_dir / MANIFEST_NAME).read_bytes())
+
+    def open_file(name: str) -> IO[str]:
+        return (out_dir / name).open("w", encoding="utf-8", newline="")
+
+    return write_export(engine, open_file, **options)
+
+
+def write_zip(engine: Engine, target: Path | IO[bytes], **options: Any) -> Manifest:
+    """Every table and ``manifest.json`` into one zip archive (a path or a binary file),
+    each entry written as its rows are read; returns the manifest."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+
+        def open_file(name: str) -> IO[str]:
+            entry = archive.open(name, "w", force_zip64=True)
+            return io.TextIOWrapper(entry, encoding="utf-8", newline="")
+
+        return write_export(engine, open_file, **options)
 
 
 def export_zip(engine: Engine, **options: Any) -> bytes:
-    """Every table and ``manifest.json`` in one zip archive, as bytes."""
+    """Every table and ``manifest.json`` in one zip archive, as bytes (for a download)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in export_files(engine, **options):
-            archive.writestr(name, content)
+    write_zip(engine, buffer, **options)
     return buffer.getvalue()
 
 
@@ -363,9 +480,7 @@ def read_manifest(content: bytes) -> Manifest:
     return Manifest(**json.loads(content.decode("utf-8")))
 
 
-def export_csv(
-    engine: Engine, out_dir: Path, progress: Callable[[str, int], None] | None = None
-) -> dict[str, int]:
+def export_csv(engine: Engine, out_dir: Path, progress: Progress | None = None) -> dict[str, int]:
     """Write one UTF-8 CSV per table (spreadsheet profile); returns rows written per file."""
     manifest = export_to_folder(engine, out_dir, progress=progress)
     return {table["file"]: table["rows"] for table in manifest.tables.values()}
