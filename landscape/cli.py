@@ -166,8 +166,9 @@ DUPLICATES_SHOWN = 20
 
 
 def _import_progress(name: str, done: int, total: int) -> None:
+    """The import's bar for a file long enough to wait for."""
     if total >= 500:
-        warn(f"  {name}: {done}/{total} records")
+        _progress_bar(name, done, total)
 
 
 def _finish_import(report: "ImportReport") -> None:

@@ -17,22 +17,37 @@ import io
 import json
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, Select, Table, case, func, literal, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Engine,
+    Integer,
+    Select,
+    String,
+    Table,
+    TypeDecorator,
+    case,
+    func,
+    literal,
+    select,
+)
 from sqlmodel import SQLModel
 
 from landscape import models as m
 from landscape import registry
 from landscape.dates import format_partial_date
 from landscape.db import revision_of
-from landscape.exchange.formats import UTF8_BOM, Profile, cell
+from landscape.exchange.formats import FORMULA_TRIGGERS, UTF8_BOM, Profile, cell, neutralize
 
 Row = dict[str, Any]
 
@@ -200,34 +215,36 @@ def subject_names(connection: Connection) -> dict[tuple[str, int], str]:
     return registry.subject_names(connection)
 
 
-def _link_names(connection: Connection, link: registry.Link, owners: list[int]) -> dict[int, str]:
-    """owner id → '; '-joined names of the rows linked to it, in id order, for ``owners``."""
-    joined: dict[int, list[str]] = defaultdict(list)
+def _link_names(connection: Connection, link: registry.Link) -> Iterator[tuple[int, str]]:
+    """(owner id, '; '-joined names of the rows linked to it in id order), by owner id,
+    streamed: merged with the owner's rows, which come by id too (``_NamesInOrder``)."""
     table = registry.record_of(link.model).sql_table
     named = registry.record(link.linked).sql_table
     owner = table.c[link.owner_column]
     statement = (
         select(owner, named.c.name)
         .join(named, named.c.id == table.c[link.linked_column])
-        .where(owner.in_(owners))
         .order_by(owner, named.c.id)
+        .execution_options(yield_per=CHUNK_ROWS)
     )
-    for owner_id, name in connection.execute(statement):
-        joined[owner_id].append(name)
-    return {key: LIST_SEPARATOR.join(values) for key, values in joined.items()}
+    for owner_id, names in groupby(connection.execute(statement), key=itemgetter(0)):
+        yield owner_id, LIST_SEPARATOR.join(name for _, name in names)
 
 
-def _subject_names(connection: Connection, rows: Sequence[Row]) -> dict[tuple[str, int], str]:
-    """The names of the rows that ``rows`` (citations) support, by (table, id)."""
-    wanted: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        if row["subject_table"] is not None:
-            wanted[row["subject_table"]].add(row["subject_id"])
-    return {
-        (table, row_id): name
-        for table, ids in wanted.items()
-        for row_id, name in registry.row_names(connection, table, ids).items()
-    }
+class _NamesInOrder:
+    """Names from a stream sorted by id, taken a chunk of ascending ids at a time."""
+
+    def __init__(self, pairs: Iterator[tuple[int, str]]) -> None:
+        self._pairs = pairs
+        self._next = next(pairs, None)
+
+    def up_to(self, last: int) -> dict[int, str]:
+        """The names of the ids up to ``last`` not taken yet."""
+        taken = {}
+        while self._next is not None and self._next[0] <= last:
+            taken[self._next[0]] = self._next[1]
+            self._next = next(self._pairs, None)
+        return taken
 
 
 LIST_SEPARATOR = "; "
@@ -239,32 +256,69 @@ CHUNK_ROWS = 2000  # rows read, named and written at a time: bounds an export's 
 
 def export_rows(connection: Connection, table: str) -> Iterator[Row]:
     """The rows of one exported table, dates at their precision, names beside ids."""
+    columns = table_columns(table)
     for chunk in _row_chunks(connection, table):
-        yield from chunk
+        for values in chunk:
+            yield dict(zip(columns, values, strict=True))
 
 
-def _row_chunks(connection: Connection, table: str) -> Iterator[list[Row]]:
-    """``export_rows`` in chunks of up to ``CHUNK_ROWS``, each chunk's names looked up at once."""
-    links = [link for link in registry.links() if registry.record(link.owner).stem == table]
-    dated = _partial_date_plan(EXPORT_QUERIES[table]())
-    query = EXPORT_QUERIES[table]().execution_options(yield_per=CHUNK_ROWS)
-    result = connection.execute(query)
+def _row_chunks(connection: Connection, table: str) -> Iterator[list[list[Any]]]:
+    """The values of ``export_rows`` in ``table_columns`` order, ``CHUNK_ROWS`` rows at a
+    time, the names each chunk refers to looked up at once."""
+    query = EXPORT_QUERIES[table]()
+    plan = _partial_date_plan(query)
+    position = {name: at for at, (name, _, _) in enumerate(plan)}
+    pick = itemgetter(*[index for _, index, _ in plan])
+    dates = [
+        (at, index, precision)
+        for at, (_, index, precision) in enumerate(plan)
+        if precision is not None
+    ]
+    links = [
+        _NamesInOrder(_link_names(connection, link))
+        for link in registry.links()
+        if registry.record(link.owner).stem == table
+    ]
+    result = connection.execute(query.execution_options(yield_per=CHUNK_ROWS))
     for raw_rows in result.partitions():
-        rows = [_dated(raw, dated) for raw in raw_rows]
-        for link in links:
-            names = _link_names(connection, link, [row["id"] for row in rows])
-            for row in rows:
-                row[link.column] = names.get(row["id"], "")
+        rows = [list(pick(raw)) for raw in raw_rows]
+        for raw, row in zip(raw_rows, rows, strict=True):
+            for at, index, precision in dates:
+                row[at] = format_partial_date(raw[index], raw[precision])
+        for names in links:  # rows come by id
+            _add_names(rows, position["id"], names.up_to(rows[-1][position["id"]]))
         if table == "events":
-            ids = {row["funding_round_id"] for row in rows} - {None}
-            rounds = registry.row_names(connection, "funding_rounds", ids)
-            for row in rows:
-                row["funding_round"] = rounds.get(row["funding_round_id"], "")
+            at = position["funding_round_id"]
+            _add_names(rows, at, registry.row_names(connection, "funding_rounds", _ids(rows, at)))
         if table == "citations":
-            subjects = _subject_names(connection, rows)
-            for row in rows:
-                row["subject"] = subjects.get((row["subject_table"], row["subject_id"]), "")
+            _add_subject_names(connection, rows, position["subject_table"], position["subject_id"])
         yield rows
+
+
+def _ids(rows: list[list[Any]], at: int) -> set[int]:
+    return {row[at] for row in rows if row[at] is not None}
+
+
+def _add_names(rows: list[list[Any]], at: int, names: dict[int, str]) -> None:
+    """Append to each row the name of the row its value at ``at`` refers to ('' if none)."""
+    for row in rows:
+        row.append(names.get(row[at], ""))
+
+
+def _add_subject_names(connection: Connection, rows: list[list[Any]], at: int, id_at: int) -> None:
+    """Append to each citation the name of the row it supports (its table at ``at``, its id
+    at ``id_at``), one query per table the chunk cites."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        if row[at] is not None:
+            wanted[row[at]].add(row[id_at])
+    names = {
+        (table, row_id): name
+        for table, ids in wanted.items()
+        for row_id, name in registry.row_names(connection, table, ids).items()
+    }
+    for row in rows:
+        row.append(names.get((row[at], row[id_at]), ""))
 
 
 # (exported name, index of the value, index of its date precision or None), in file order
@@ -287,12 +341,45 @@ def _partial_date_plan(query: Select[Any]) -> DatePlan:
     return plan
 
 
-def _dated(raw: Sequence[Any], plan: DatePlan) -> Row:
-    """One row as exported: partial dates at their precision (see ``_partial_date_plan``)."""
-    return {
-        name: raw[index] if precision is None else format_partial_date(raw[index], raw[precision])
-        for name, index, precision in plan
-    }
+def _cell_kinds(table: str) -> tuple[list[int], list[int]]:
+    """Positions (in ``table_columns``) of the text columns, whose cells the spreadsheet
+    profile may defuse, and of the columns whose values need ``cell`` (booleans, floats,
+    times, JSON); integers and NULLs the CSV writer already writes as ``cell`` would."""
+    query = EXPORT_QUERIES[table]()
+    plan = _partial_date_plan(query)
+    text, other = [], []
+    for at, (_, index, precision) in enumerate(plan):
+        kind = query.selected_columns[index].type
+        if isinstance(kind, TypeDecorator):  # SQLModel's AutoString is a String
+            kind = kind.impl_instance
+        if precision is not None or isinstance(kind, String):
+            text.append(at)
+        elif not isinstance(kind, Integer) or isinstance(kind, Boolean):
+            other.append(at)
+    derived = range(len(plan), len(table_columns(table)))  # names: text
+    return text + list(derived), other
+
+
+def _to_cells(rows: list[list[Any]], kinds: tuple[list[int], list[int]], profile: Profile) -> None:
+    """Turn raw values into CSV cells in place, as ``cell`` would, touching only the columns
+    that need it (the hot loop of an export)."""
+    text, other = kinds
+    for at in other:
+        for row in rows:
+            row[at] = cell(row[at], profile)
+    if profile is not Profile.spreadsheet:
+        return
+    for at in text:
+        for row in rows:
+            value = row[at]
+            if value.__class__ is str and value[:1] in _MAY_NEED_PREFIX:
+                row[at] = neutralize(value)
+            elif value is not None and value.__class__ is not str:
+                row[at] = cell(value, profile)
+
+
+# The first characters of a text cell that ``neutralize`` may change.
+_MAY_NEED_PREFIX = frozenset(FORMULA_TRIGGERS + "'")
 
 
 def csv_value(value: Any) -> str:
@@ -351,19 +438,19 @@ def write_table(
     """Write one table to ``handle`` as it is read; returns its row count. ``progress`` gets
     the rows written so far after each chunk."""
     columns = table_columns(table)
-    chunks = (
-        [[row.get(c) for c in columns] for row in rows] for rows in _row_chunks(connection, table)
-    )
+    chunks = _row_chunks(connection, table)
     if fmt is ExportFormat.json:
         return _write_json(handle, columns, chunks, progress)
     if bom:
         handle.write(UTF8_BOM)
     writer = csv.writer(handle)
     writer.writerow(columns)
+    kinds = _cell_kinds(table)
     count = 0
-    for values in chunks:
-        writer.writerows([[cell(value, profile) for value in row] for row in values])
-        count += len(values)
+    for rows in chunks:
+        _to_cells(rows, kinds, profile)
+        writer.writerows(rows)
+        count += len(rows)
         if progress:
             progress(count)
     return count
