@@ -9,7 +9,7 @@ integer in the original currency, its ISO 4217 code, and an integer USD value be
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, CheckConstraint, Text, UniqueConstraint, event
+from sqlalchemy import BigInteger, CheckConstraint, Index, Text, UniqueConstraint, event
 from sqlalchemy import DateTime as SADateTime
 from sqlmodel import AutoString, Field, SQLModel
 
@@ -594,6 +594,24 @@ class Citation(Timestamped, table=True):
     metric_id: int | None = Field(default=None, foreign_key="metrics.id", ondelete="CASCADE")
     event_id: int | None = Field(default=None, foreign_key="events.id", ondelete="CASCADE")
     claim_id: int | None = Field(default=None, foreign_key="claims.id", ondelete="CASCADE")
+
+
+# ---------------------------------------------------------------- indexes for reading at scale
+
+
+def _index_foreign_keys() -> None:
+    """Give every foreign key column an index, unless an index or the primary key already
+    starts with it: pages look rows up by them (a round's citations, a category's companies,
+    a model's users), and neither SQLite nor PostgreSQL makes one for a foreign key."""
+    for table in SQLModel.metadata.tables.values():
+        leading = {next(iter(index.columns)).name for index in table.indexes}
+        leading.add(next(iter(table.primary_key.columns)).name)
+        for column in table.columns:
+            if column.foreign_keys and column.name not in leading:
+                Index(None, column)  # named by the convention: ix_<table>_<column>
+
+
+_index_foreign_keys()
 
 
 # ---------------------------------------------------------------- keys kept by the ORM

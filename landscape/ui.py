@@ -118,15 +118,21 @@ def money(amount_usd: int | float | None) -> str:
     return f"${value:,.0f}"
 
 
-def download_button(frame: pd.DataFrame, name: str, key: str, **kwargs: Any) -> None:
-    """A CSV download of the data behind a chart or table, in the spreadsheet profile."""
+def download_button(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str, **kwargs: Any
+) -> None:
+    """A CSV download of the data behind a chart or table, in the spreadsheet profile.
+
+    The CSV is written when the button is clicked, not on every rerun; ``frame`` may be a
+    function that reads the rows then (a map that shows the top of each box offers every row).
+    """
+
+    def csv() -> bytes:
+        rows = frame() if callable(frame) else frame
+        return frame_to_csv(rows, Profile.spreadsheet)
+
     st.download_button(
-        "Download CSV",
-        frame_to_csv(frame, Profile.spreadsheet),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=key,
-        **kwargs,
+        "Download CSV", csv, file_name=f"{name}.csv", mime="text/csv", key=key, **kwargs
     )
 
 

@@ -81,3 +81,30 @@ def test_upload_preview_then_import(server: str, seeded_url: str, tmp_path: Path
     with db.session_scope(seeded_url) as session:
         zhipu = session.scalars(select(m.Company).where(m.Company.name == "Zhipu AI")).one()
         assert zhipu.description == "=1+1"
+
+
+@pytest.mark.browser
+def test_the_zip_is_written_when_its_button_is_clicked(server: str, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(accept_downloads=True)
+            page.goto(f"{server}/exchange")
+            button = page.get_by_role("button", name="Download all tables (zip)")
+            expect(button).to_be_visible(timeout=60000)
+            with page.expect_download(timeout=60000) as download:
+                button.click()
+            saved = tmp_path / "export.zip"
+            download.value.save_as(saved)
+        finally:
+            browser.close()
+    archive = zipfile.ZipFile(io.BytesIO(saved.read_bytes()))
+    assert "companies.csv" in archive.namelist()
+    assert b"OpenAI" in archive.read("companies.csv")

@@ -32,3 +32,9 @@ def test_zip_download_holds_every_table(app_url: str) -> None:
 
     archive = zipfile.ZipFile(io.BytesIO(export_zip(db.get_engine(app_url))))
     assert "companies.csv" in archive.namelist() and "manifest.json" in archive.namelist()
+
+
+def test_the_exports_are_written_on_click(app_url: str) -> None:
+    at = AppTest.from_file(str(PAGES_DIR / "exchange.py"), default_timeout=60).run()
+    for button in at.get("download_button"):
+        assert button.proto.deferred_file_id and not button.proto.url

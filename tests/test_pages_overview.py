@@ -2,9 +2,11 @@
 
 from sqlalchemy import select
 from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
 
 from landscape import db
 from landscape import models as m
+from landscape.charts.landscape_map import PER_BOX
 from landscape.ui import escape_markdown
 
 from .apptests import open_page, page_links
@@ -50,3 +52,39 @@ def test_company_names_on_the_map_are_escaped(
     at = open_page("overview").run()
     assert not at.exception
     assert escape_markdown(name) in {label for label, _page, _query in page_links(at)}
+
+
+def test_a_full_box_shows_its_top_companies_and_more_on_demand(app_url: str) -> None:
+    with Session(db.get_engine(app_url)) as session:
+        category = m.Category(name="Crowded", position=99)
+        session.add(category)
+        session.flush()
+        names = [f"Crowded {number:02d}" for number in range(PER_BOX + 3)]
+        for name in names:
+            company = m.Company(name=name, kind="startup", status="active")
+            session.add(company)
+            session.flush()
+            session.add(m.CompanyCategory(company_id=company.id, category_id=category.id))
+        session.commit()
+        box = category.id
+
+    def shown(at: AppTest) -> set[str]:
+        return {label for label, page, _query in page_links(at) if page == "company"}
+
+    at = open_page("overview").run()
+    assert not at.exception
+    crowded = {escape_markdown(name) for name in names}
+    # Nothing raised: the first by name are shown, the last three wait behind "Show more".
+    assert shown(at) & crowded == {escape_markdown(name) for name in names[:PER_BOX]}
+    more = at.button(key=f"map_more_button_{box}")
+    assert "3 not shown" in more.label
+    more.click().run()
+    assert not at.exception
+    assert crowded <= shown(at)
+    assert f"map_more_button_{box}" not in {button.key for button in at.button}
+
+
+def test_the_map_download_is_written_on_click(app_url: str) -> None:
+    at = open_page("overview").run()
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith("landscape_map"))
+    assert button.proto.deferred_file_id and not button.proto.url

@@ -1,5 +1,7 @@
 """Import & export: upload a CSV, preview it, import it; download every table or landscape.yml."""
 
+from functools import partial
+
 import streamlit as st
 
 from landscape import registry, ui
@@ -66,17 +68,23 @@ export_profile = left.selectbox(
     help="spreadsheet (default) for Excel and friends; raw for programs.",
 )  # fmt: skip
 bom = right.toggle("UTF-8 with BOM (Excel and Chinese names)", key="export_bom")
+
+
+def _landscape_yml() -> bytes:
+    return export_landscape(engine)[0].encode("utf-8")
+
+
+# Both files are written when their button is clicked, not on every rerun of the page.
 st.download_button(
     "Download all tables (zip)",
-    ui.query(export_zip, fmt=ExportFormat.csv, profile=Profile(export_profile), bom=bom),
+    partial(export_zip, engine, fmt=ExportFormat.csv, profile=Profile(export_profile), bom=bom),
     file_name="landscape-export.zip",
     mime="application/zip",
     key="download_zip",
 )
-landscape_text, _items = ui.query(export_landscape)
 st.download_button(
     "Download landscape.yml",
-    landscape_text.encode("utf-8"),
+    _landscape_yml,
     file_name="landscape.yml",
     mime="application/x-yaml",
     key="download_landscape_yml",

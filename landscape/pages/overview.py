@@ -1,9 +1,11 @@
 """Overview: the landscape in headline figures, its map, and OpenAI's history."""
 
+from functools import partial
+
 import streamlit as st
 
 from landscape import ui
-from landscape.charts.landscape_map import map_groups
+from landscape.charts.landscape_map import PER_BOX, MapCategory, map_groups
 from landscape.charts.timeline import timeline_chart
 from landscape.queries.common import RAISED_MEANS
 from landscape.queries.landscape_map import landscape_map
@@ -12,7 +14,7 @@ from landscape.queries.overview import company_timeline, kpis
 MAP_COLUMNS = 3
 SHORT_NAME = 16  # companies side by side in a map box when every name is this short
 
-ui.engine()
+engine = ui.engine()
 notes_only, zh = ui.notes_only(), ui.zh()
 figures = ui.query(kpis, notes_only=notes_only)
 
@@ -42,12 +44,45 @@ def _links(companies: list[tuple[int, str]]) -> None:
             ui.company_link(name, company_id)
 
 
+def _more_key(box: MapCategory) -> str:
+    return f"map_more_{box.category_id}"
+
+
+def _show_more(box: MapCategory) -> None:
+    st.session_state[_more_key(box)] = st.session_state.get(_more_key(box), 0) + PER_BOX
+
+
+def _box(box: MapCategory) -> None:
+    """A map box's companies, the top ``PER_BOX`` and as many more as were asked for."""
+    more = st.session_state.get(_more_key(box), 0)
+    if more and box.hidden:
+        rows = ui.query(
+            landscape_map,
+            notes_only=notes_only,
+            zh=zh,
+            per_category=PER_BOX + more,
+            category_id=box.category_id,
+        )
+        shown = list(zip(rows["company_id"].astype(int), rows["company"], strict=True))
+        box = MapCategory(box.label, shown, box.category_id, box.total)
+    _links(box.companies)
+    if box.hidden:
+        st.button(
+            f"Show more ({box.hidden:,} not shown)",
+            key=f"map_more_button_{box.category_id}",
+            on_click=_show_more,
+            args=(box,),
+            type="tertiary",
+        )
+
+
 st.subheader("The landscape")
 st.caption(
     "Categories of work that generative AI changes, each holding its companies "
-    "(a company's own categories and those of its products). Choose a company to open it."
+    "(a company's own categories and those of its products), most raised first. "
+    "Choose a company to open it."
 )
-rows = ui.query(landscape_map, notes_only=notes_only, zh=zh)
+rows = ui.query(landscape_map, notes_only=notes_only, zh=zh, per_category=PER_BOX)
 groups = map_groups(rows)
 if not groups:
     st.info("No companies in this database yet.")
@@ -55,12 +90,16 @@ else:
     grid = st.columns(MAP_COLUMNS)
     for number, group in enumerate(groups):
         with grid[number % MAP_COLUMNS], st.container(border=True):
-            st.markdown(f"**{ui.escape_markdown(group.label)}** · {group.company_count}")
-            _links(group.companies)
+            st.markdown(f"**{ui.escape_markdown(group.label)}** · {group.company_count:,}")
+            _box(group.own)
             for category in group.categories:
-                st.caption(ui.escape_markdown(category.label))
-                _links(category.companies)
-    ui.download_button(rows, "landscape_map", key="download_landscape_map")
+                st.caption(f"{ui.escape_markdown(category.label)} · {category.total:,}")
+                _box(category)
+    ui.download_button(
+        partial(landscape_map, engine, notes_only=notes_only, zh=zh),
+        "landscape_map",
+        key="download_landscape_map",
+    )
 
 st.subheader("OpenAI: history")
 timeline = ui.query(company_timeline, "OpenAI")

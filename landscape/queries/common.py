@@ -101,13 +101,21 @@ def category_label(category: type[m.Category], zh: bool) -> SQLColumnExpression[
 
 
 def source_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
-    """Scalar subquery: the titles of the sources that support the row ``id_column``."""
-    sources = cited_sources(subject_column)
-    return (
-        select(joined_text(engine, sources.c.title))
-        .where(sources.c.subject_id == id_column)
-        .scalar_subquery()
+    """Scalar subquery: the titles of the sources that support the row ``id_column``.
+
+    The distinct titles are chosen inside, for that row alone (through the citation column's
+    index), so a page of N rows costs N index look-ups, not N passes over every citation.
+    """
+    column = getattr(m.Citation, subject_column)
+    titles = (
+        select(col(m.Source.title).label("title"))
+        .join(m.Citation, col(m.Citation.source_id) == col(m.Source.id))
+        .where(column == id_column)
+        .distinct()
+        .correlate_except(m.Source, m.Citation)
+        .subquery()
     )
+    return select(joined_text(engine, titles.c.title)).scalar_subquery()
 
 
 PARAPHRASE_MARK = "[our summary] "
@@ -121,20 +129,17 @@ def cited_words(quote: Any, paraphrase: Any) -> Any:
 
 def quote_text(engine: Engine, subject_column: str, id_column: Any) -> Any:
     """Scalar subquery: the quotes that support the row ``id_column``, each in its own words
-    (a paraphrase marked as our summary)."""
+    (a paraphrase marked as our summary); chosen for that row alone, as in ``source_text``."""
     column = getattr(m.Citation, subject_column)
     words = cited_words(col(m.Citation.quote), col(m.Citation.paraphrase))
     quotes = (
-        select(column.label("subject_id"), words.label("quote"))
-        .where(column.is_not(None))
+        select(words.label("quote"))
+        .where(column == id_column)
         .distinct()
+        .correlate_except(m.Citation)
         .subquery()
     )
-    return (
-        select(joined_text(engine, quotes.c.quote, " / "))
-        .where(quotes.c.subject_id == id_column)
-        .scalar_subquery()
-    )
+    return select(joined_text(engine, quotes.c.quote, " / ")).scalar_subquery()
 
 
 def company_ids_named(names: tuple[str, ...] | list[str]) -> Any:

@@ -304,19 +304,19 @@ def leaderboard(engine: Engine, filters: RoundFilters = RoundFilters()) -> pd.Da
         .scalar_subquery()
     )
     investor = aliased(m.Company)
+    # The distinct names are chosen for the company alone (through the rounds' company index),
+    # not over every round for each company.
     backers = (
-        select(col(ROUND.company_id).label("company_id"), col(investor.name).label("name"))
+        select(col(investor.name).label("name"))
+        .select_from(ROUND)
         .join(m.Investment, col(m.Investment.funding_round_id) == col(ROUND.id))
         .join(investor, col(investor.id) == col(m.Investment.investor_id))
-        .where(*filters.but("companies").conditions())
+        .where(col(ROUND.company_id) == col(company.id), *filters.but("companies").conditions())
         .distinct()
+        .correlate(company)
         .subquery()
     )
-    investors = (
-        select(joined_text(engine, backers.c.name))
-        .where(backers.c.company_id == col(company.id))
-        .scalar_subquery()
-    )
+    investors = select(joined_text(engine, backers.c.name)).scalar_subquery()
     statement = (
         select(
             col(company.name).label("company"),
