@@ -28,6 +28,11 @@ def _dump(engine: Engine) -> dict[str, list[tuple]]:
         }
 
 
+def _rows(engine: Engine, sql: str) -> list[tuple]:
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(sql))]
+
+
 def _scalar(engine: Engine, sql: str) -> int:
     with engine.connect() as connection:
         return int(connection.execute(text(sql)).scalar_one())
@@ -35,7 +40,11 @@ def _scalar(engine: Engine, sql: str) -> int:
 
 def test_shape_of_a_real_landscape(migrated_url: str) -> None:
     engine = db.get_engine(migrated_url)
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    sqlite = engine.dialect.name == "sqlite"
+    before = _rows(engine, indexes) if sqlite else []
     report = synthesize(engine, 400, random_seed=7)
+    assert (_rows(engine, indexes) if sqlite else []) == before  # made again after
     assert _scalar(engine, "SELECT COUNT(*) FROM companies") == 400
     assert report.rows["companies"] == 400
     assert _scalar(engine, "SELECT COUNT(*) FROM companies WHERE kind = 'investor'") == 12
