@@ -92,3 +92,12 @@ def test_raised_counts_no_pledge(app_url: str) -> None:
     assert table.index[0] == "OpenAI"
     assert table.loc["OpenAI", "raised_usd"] == 1_000_000_000
     assert table.loc["OpenAI", "not_raised_usd"] == 11_000_000_000
+
+
+def test_an_inferred_role_is_marked_in_the_table(app_url: str) -> None:
+    """Issue #9: the Companies table marks a thesis role that rests on the project's inference."""
+    at = open_page("companies").run()
+    assert not at.exception
+    roles = at.dataframe[0].value.set_index("name")["thesis_role"]
+    assert roles["Disney"] == "channel owner (the project's inference)"
+    assert roles["OpenAI"] == "model builder"

@@ -125,3 +125,19 @@ def test_a_company_whose_sources_agree_has_no_such_section(app_url: str) -> None
     at = open_page("company", id=str(company_id)).run()
     assert not at.exception
     assert "Where sources disagree" not in [h.value for h in at.subheader]
+
+
+def test_an_inferred_role_is_marked_with_its_reasoning(app_url: str) -> None:
+    """Issue #9: Disney's channel-owner role is the project's inference, and its page says so."""
+    with db.get_engine(app_url).connect() as connection:
+        company_id = connection.execute(
+            select(m.Company.id).where(m.Company.name == "Disney")
+        ).scalar_one()
+    at = open_page("company", id=str(company_id)).run()
+    assert not at.exception
+    captions = [caption.value for caption in at.caption]
+    # Captions are markdown: the parentheses arrive escaped.
+    assert any("channel owner \\(the project's inference\\)" in caption for caption in captions)
+    assert any(
+        caption.startswith("Its thesis role is the project's inference") for caption in captions
+    )

@@ -12,6 +12,7 @@ from landscape.queries.companies import (
     company_facets,
     founded_years,
 )
+from landscape.queries.inference import role_label
 
 SORT_LABELS = {
     "name": "Name",
@@ -85,6 +86,8 @@ with st.sidebar:
     ui.url_multiselect("Funding", facets["funded"], "funded")
 
 table = ui.query(companies, filters, sort=sort or "name", zh=zh)
+roles = zip(table["thesis_role"], table["role_inferred"], strict=True)
+table = table.assign(thesis_role=[role_label(role, inferred) for role, inferred in roles])
 shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
 st.caption(f"{shown}. Choose a row to open the company.")
 picked = ui.table(
@@ -96,6 +99,7 @@ picked = ui.table(
         "name": "Company",
         "kind": "Kind",
         "thesis_role": "Thesis role",
+        "role_inferred": None,
         "categories": "Categories",
         "country": "Country",
         "city": "City",

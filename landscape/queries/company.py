@@ -22,6 +22,7 @@ from landscape.queries.common import (
     with_sources,
 )
 from landscape.queries.evidence import citations
+from landscape.queries.inference import role_basis
 from landscape.queries.landscape_map import company_category_links
 
 
@@ -37,7 +38,8 @@ def company_choices(engine: Engine, *, notes_only: bool = False) -> pd.DataFrame
 
 
 def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dict[str, Any] | None:
-    """A company's own facts, its parent, its subsidiaries and categories; None if unknown."""
+    """A company's own facts, its parent, its subsidiaries and categories; None if unknown.
+    ``role_basis`` is the reasoning when its thesis role is the project's inference."""
     c = m.Company
     parent = aliased(m.Company)
     statement: AnySelect = (
@@ -72,8 +74,13 @@ def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dic
             )
             .limit(1)
         ).first()
+        basis = role_basis(engine)
+        role_inference = connection.execute(
+            select(basis.c.basis).where(basis.c.company_id == company_id)
+        ).scalar()
         profile = {column.name: row[column.name] for column in inspect(m.Company).columns}
         profile |= {
+            "role_basis": role_inference,
             "parent": row["parent"],
             "children": [(child_id, name) for child_id, name in children if child_id is not None],
             "categories": list(categories),
