@@ -350,7 +350,10 @@ def legacy_names(connection: Connection) -> dict[tuple[str, int], str]:
 
 
 def int_or_none(raw: Any) -> int | None:
+    text = str(raw).strip()
+    if not text:  # the common case, answered without raising
+        return None
     try:
-        return int(str(raw).strip())
+        return int(text)
     except ValueError:
         return None
