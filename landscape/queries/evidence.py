@@ -46,15 +46,16 @@ def _about_company(company_id: int) -> dict[str, Select[Any]]:
     price, use, metric, event = _t(m.ModelPrice), _t(m.ModelUse), _t(m.Metric), _t(m.Event)
     claim_company = _t(m.ClaimCompany)
     products_of_company = select(product.c.id).where(product.c.company_id == company_id)
+    rounds = select(round_.c.id).where(round_.c.company_id == company_id)
     return {
         "companies": select(company.c.id).where(company.c.id == company_id),
         "people": select(person.c.id).where(person.c.company_id == company_id),
         "categories": select(_t(m.Category).c.id).where(false()),
         "products": products_of_company,
-        "funding_rounds": select(round_.c.id).where(round_.c.company_id == company_id),
-        "investments": select(investment.c.id)
-        .join(round_, round_.c.id == investment.c.funding_round_id)
-        .where(or_(round_.c.company_id == company_id, investment.c.investor_id == company_id)),
+        "funding_rounds": rounds,
+        "investments": select(investment.c.id).where(
+            or_(investment.c.funding_round_id.in_(rounds), investment.c.investor_id == company_id)
+        ),
         "ai_models": select(model.c.id).where(model.c.developer_id == company_id),
         "model_prices": select(price.c.id)
         .join(model, model.c.id == price.c.model_id)
