@@ -100,12 +100,14 @@ def citations(
     source_ids: Sequence[int] = (),
     search: str = "",
     notes_only: bool = False,
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """Citations with their quote, their source, and what they support, in words.
 
     ``company_id`` keeps the citations about a company and its facts (its products, rounds,
     investments made or received, models, prices, uses, metrics, events, claims, people);
-    ``source_ids`` keeps those of some sources; ``search`` matches the quote or the subject.
+    ``source_ids`` keeps those of some sources; ``search`` matches the quote or the subject;
+    ``limit`` keeps the first rows (a page shows a screenful, not every citation).
     """
     cited = union_all(*_citation_parts(company_id)).subquery()
     c, s = _t(m.Citation).c, _t(m.Source).c
@@ -141,4 +143,4 @@ def citations(
         )
     if notes_only:
         statement = statement.where(s.kind == m.SourceKind.notes.value)
-    return read_frame(engine, statement)
+    return read_frame(engine, statement.limit(limit))
