@@ -2,11 +2,11 @@
 
 Each rule is a function that takes a connection and yields ``Problem``s naming the table, the
 row and what is wrong; ``validate`` runs them all. The rules: every fact row has a citation and
-every citation a quote (or a paraphrase), what it states a JSON object of its subject's columns;
-no reference points at a missing row; dates lie in a sane range and agree with their
-precision; no two names are equal under normalization; no amount is negative; metric names
-and units are known. A database loaded with foreign keys or CHECK constraints off (an import,
-a hand edit) is where these catch something.
+every citation a quote or a paraphrase (the project's inference only a paraphrase), what it
+states a JSON object of its subject's columns; no reference points at a missing row; dates lie
+in a sane range and agree with their precision; no two names are equal under normalization; no
+amount is negative; metric names and units are known. A database loaded with foreign keys or
+CHECK constraints off (an import, a hand edit) is where these catch something.
 """
 
 import datetime as dt
@@ -100,6 +100,14 @@ class Checker:
         for row in self.rows(table, "quote", "paraphrase"):
             if not (row["quote"] or "").strip() and not (row["paraphrase"] or "").strip():
                 yield self.problem(table, row, "the citation has no quote and no paraphrase")
+
+    def quoted_inferences(self) -> Iterator[Problem]:
+        """The project's own inference has no words to quote: its reasoning is a paraphrase."""
+        table, sources = _table("citations"), _table("sources")
+        inferences = select(sources.c.id).where(sources.c.kind == m.SourceKind.inference.value)
+        where = and_(table.c.source_id.in_(inferences), table.c.quote.is_not(None))
+        for row in self.rows(table, where=where):
+            yield self.problem(table, row, "quotes the project's own inference: paraphrase it")
 
     def bad_stated(self) -> Iterator[Problem]:
         """A citation's ``stated`` is a JSON object of the record's columns."""
@@ -206,6 +214,7 @@ class Checker:
 RULES: list[Callable[[Checker], Iterable[Problem]]] = [
     Checker.uncited_rows,
     Checker.empty_quotes,
+    Checker.quoted_inferences,
     Checker.bad_stated,
     Checker.dangling_references,
     Checker.bad_dates,

@@ -7,9 +7,10 @@ from landscape import db
 from landscape import models as m
 
 
-def cite_inference(url: str, **subject: int) -> str:
-    """Cite the project's inference for one row (``company_id=3``, ``model_use_id=5``...);
-    returns the paraphrase it gives as its reasoning."""
+def cite_inference(url: str, note: str | None = None, **subject: int) -> str:
+    """Cite the project's inference for one row (``company_id=3``, ``model_use_id=5``...),
+    with a ``note`` naming the field it infers if given; returns the paraphrase it gives as its
+    reasoning."""
     paraphrase = f"Inferred for {subject}"
     with db.session_scope(url) as session:
         source = session.execute(
@@ -21,7 +22,7 @@ def cite_inference(url: str, **subject: int) -> str:
             )
             session.add(source)
             session.flush()
-        session.add(m.Citation(source_id=source.id, paraphrase=paraphrase, **subject))
+        session.add(m.Citation(source_id=source.id, paraphrase=paraphrase, note=note, **subject))
     return paraphrase
 
 

@@ -16,6 +16,7 @@ def _companies() -> pd.DataFrame:
         {
             "company": names,
             "thesis_role": ["application_builder"] * 4 + ["model_builder"],
+            "role_label": ["application builder"] * 4 + ["model builder (the project's inference)"],
             "category": [
                 "Tax",
                 "Customer feedback",
@@ -57,7 +58,7 @@ def test_quadrant_chart_encodes_ownership_distribution_funding_and_category() ->
     assert encoding["x"]["title"].startswith("Model ownership")
     assert encoding["y"]["title"].startswith("Distribution owned")
     assert encoding["size"]["field"] == "funding_usd" and encoding["color"]["field"] == "category"
-    assert {"sources", "not_raised_usd"} <= {t["field"] for t in encoding["tooltip"]}
+    assert {"sources", "not_raised_usd", "role_label"} <= {t["field"] for t in encoding["tooltip"]}
     texts = [
         layer["encoding"]["text"]["field"]
         for layer in spec["layer"]
@@ -93,5 +94,6 @@ def test_role_share_is_normalised_per_year() -> None:
     )
     spec = role_share_chart(shares).to_dict()
     assert spec["encoding"]["y"]["stack"] == "normalize"
+    assert "/_/g" in spec["encoding"]["color"]["legend"]["labelExpr"]  # roles read as words
     assert "%" in spec["encoding"]["y"]["title"]
     assert "sources" in {t["field"] for t in spec["encoding"]["tooltip"]}

@@ -60,3 +60,58 @@ def test_readme_lists_every_command() -> None:
     listed = {line.split()[0] for line in block.strip().splitlines()}
     commands = set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     assert commands == listed
+
+
+# Libraries that take most of a second to import: a fast command loads none of them, and
+# `db current` no more than SQLAlchemy (it must open the database).
+HEAVY = ("alembic", "sqlmodel", "pydantic", "pandas", "numpy", "streamlit", "altair", "yaml")
+
+
+def _modules_loaded_by(*args: str) -> set[str]:
+    """The heavy top-level modules loaded by running ``landscape ARGS`` in a fresh interpreter."""
+    script = (
+        "import sys\n"
+        "from landscape.cli import main\n"
+        "try:\n"
+        f"    main({list(args)!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split()) & {*HEAVY, "sqlalchemy"}
+
+
+def test_help_imports_no_heavy_library() -> None:
+    assert _modules_loaded_by("--help") == set()
+    assert _modules_loaded_by("--version") == set()
+
+
+def test_db_current_imports_only_sqlalchemy(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert main(["--db", url, "db", "upgrade"]) == 0
+    assert _modules_loaded_by("--db", url, "db", "current") == {"sqlalchemy"}
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["export"], "--zip"),
+        (["import"], "--upsert"),
+        (["add", "company"], "--homepage"),
+        (["edit", "round"], "--amount"),
+        (["add"], "company"),
+        (["conflicts"], "--format"),
+    ],
+)
+def test_a_commands_help_lists_the_options_it_gets_when_run(
+    args: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Options that come from the library are added when their command is run, help included."""
+    with pytest.raises(SystemExit) as stopped:
+        main([*args, "--help"])
+    assert stopped.value.code == 0
+    assert option in capsys.readouterr().out

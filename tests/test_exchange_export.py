@@ -10,7 +10,15 @@ import pytest
 from landscape import db
 from landscape import models as m
 from landscape.cli import main
-from landscape.exchange.export import EXPORT_QUERIES, table_columns
+from landscape.exchange import export
+from landscape.exchange.export import (
+    EXPORT_QUERIES,
+    ExportFormat,
+    export_rows,
+    export_to_folder,
+    table_columns,
+)
+from landscape.exchange.formats import Profile, cell
 from landscape.exchange.tables import SPECS
 
 EXPECTED_FILES = {
@@ -106,3 +114,69 @@ def test_export_to_a_file_path_fails_cleanly(seeded_url: str, tmp_path: Path, ca
 @pytest.mark.parametrize("table", list(EXPORT_QUERIES))
 def test_every_exported_column_is_importable(table: str) -> None:
     assert set(table_columns(table)) <= SPECS[table].known_columns()
+
+
+def _with_formula_like_text(url: str) -> None:
+    with db.session_scope(url) as session:
+        category = m.Category(name="=Formula category", name_key="=formula category")
+        company = m.Company(name="@evil", description="+1 (555)")
+        session.add_all([category, company])
+        session.flush()
+        assert company.id is not None and category.id is not None
+        session.add(m.CompanyCategory(company_id=company.id, category_id=category.id))
+        product = m.Product(name="-dash", name_key="-dash", company_id=company.id, homepage="'=x")
+        session.add(product)
+
+
+@pytest.mark.parametrize("profile", ["spreadsheet", "raw"])
+def test_each_csv_cell_is_what_cell_makes_of_its_value(
+    seeded_url: str, tmp_path: Path, profile: str
+) -> None:
+    """The streamed writer converts only the columns that need it; the result is ``cell``'s."""
+    _with_formula_like_text(seeded_url)
+    export_to_folder(db.get_engine(seeded_url), tmp_path, profile=Profile(profile))
+    with db.get_engine(seeded_url).connect() as connection:
+        for table in EXPORT_QUERIES:
+            expected = [
+                [cell(value, Profile(profile)) for value in row.values()]
+                for row in export_rows(connection, table)
+            ]
+            with (tmp_path / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+                written = list(csv.reader(handle))
+            assert written == [table_columns(table), *expected], table
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_files_do_not_depend_on_the_chunk_size(
+    seeded_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Rows stream a chunk at a time, names looked up (or merged) per chunk: chunks of 2 rows
+    give the same files as one chunk."""
+    _with_formula_like_text(seeded_url)
+    engine = db.get_engine(seeded_url)
+    export_to_folder(engine, tmp_path / "one", fmt=ExportFormat(fmt))
+    monkeypatch.setattr(export, "CHUNK_ROWS", 2)
+    export_to_folder(engine, tmp_path / "many", fmt=ExportFormat(fmt))
+    for table in EXPORT_QUERIES:
+        name = f"{table}.{fmt}"
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "many" / name).read_bytes()
+
+
+def test_progress_counts_each_files_rows_up_to_its_total(seeded_url: str, tmp_path: Path) -> None:
+    calls: list[tuple[str, int, int]] = []
+    manifest = export_to_folder(
+        db.get_engine(seeded_url), tmp_path, progress=lambda *call: calls.append(call)
+    )
+    for table, entry in manifest.tables.items():
+        steps = [(done, total) for name, done, total in calls if name == entry["file"]]
+        assert steps[0] == (0, entry["rows"]) and steps[-1] == (entry["rows"], entry["rows"]), table
+        assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+
+
+def test_the_cli_reports_each_file_once_when_not_on_a_terminal(
+    seeded_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", seeded_url, "export", str(tmp_path)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == len(EXPORT_QUERIES)
+    assert any(line.startswith("  companies.csv [") and line.endswith(" 32/32") for line in lines)

@@ -145,3 +145,13 @@ def test_a_single_file_needs_its_table(migrated_url: str, tmp_path: Path, capsys
     path = _write(tmp_path, "name\nA\n", "list.csv")
     assert main(["--db", migrated_url, "import", str(path)]) == 1
     assert "--table" in capsys.readouterr().err
+
+
+def test_a_long_import_shows_one_bar_line_per_file_off_a_terminal(
+    migrated_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = "".join(f"Company {n}\n" for n in range(600))
+    path = _write(tmp_path, "name\n" + names, "companies.csv")
+    assert main(["--db", migrated_url, "import", str(path)]) == 0
+    bars = [line for line in capsys.readouterr().err.splitlines() if "[" in line]
+    assert bars == [f"  companies.csv [{'#' * 30}] 600/600"]

@@ -32,6 +32,11 @@ def test_stairway_up_down_up_for_every_revision(empty_url: str) -> None:
     assert "companies" not in inspect(db.get_engine(empty_url)).get_table_names()
 
 
+def test_head_revision_read_from_the_files_is_alembics_head() -> None:
+    script = ScriptDirectory.from_config(db.alembic_config())
+    assert db.head_revision() == script.get_current_head() == _revisions()[-1]
+
+
 def test_fresh_database_matches_the_models(migrated_url: str) -> None:
     db.check_db(migrated_url)
     assert main(["--db", migrated_url, "db", "check"]) == 0

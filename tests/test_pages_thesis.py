@@ -8,6 +8,7 @@ from landscape import db
 from landscape.charts.thesis import INFERRED_LABEL
 from landscape.queries import thesis as q
 from landscape.ui import escape_markdown
+from landscape.ui import money as ui_money
 
 from .inference_fixtures import cite_inference, company_id, forget_inferences
 from .seed_expectations import chart_data, chart_specs, page, seed, seed_date
@@ -139,6 +140,10 @@ def test_each_corner_says_who_sits_there(app_url: str) -> None:
         header = markdown.index(f"**{escape_markdown(name)}** ({len(names)})")
         expected = "; ".join(names) if names else "Nobody on record."
         assert markdown[header + 1] == escape_markdown(expected)
+        if names:
+            raised = ui_money(int(inside["funding_usd"].sum()))
+            expected_caption = escape_markdown(f"Raised together: {raised}")
+            assert expected_caption in [c.value for c in at.caption]
         assert any(c.value == escape_markdown(meaning) for c in at.caption)
     owns_both = q.CORNERS[(True, True)][0]
     assert "OpenAI" in set(placed.loc[placed["corner"] == owns_both, "company"])
@@ -201,3 +206,13 @@ def test_what_rests_on_inference_is_marked(app_url: str) -> None:
     assert disney["role_basis"].startswith("Inferred for")
     assert basis.startswith("Inferred for")
     assert "1 of the places shown rest on the project's inference" in _text(at)
+
+
+def test_notes_only_says_the_view_keeps_the_notes(app_url: str) -> None:
+    at = page("thesis")
+    at.session_state["notes_only"] = True
+    at.run()
+    assert not at.exception
+    shown = _text(at)
+    assert "this view keeps only facts they cite" in shown
+    assert "later facts come from the public record" not in shown

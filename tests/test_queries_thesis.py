@@ -207,6 +207,7 @@ def test_every_company_is_placed_or_says_why_not(seeded_url: str) -> None:
         inside = companies[companies["corner"] == corner]
         marks = inside["placement_inferred"].map({True: q.INFERENCE_MARK, False: ""})
         assert row["companies"] == "; ".join(inside.index + marks)
+        assert row["raised_usd"] == inside["funding_usd"].sum()
     developers = {
         name
         for (name,) in _sql(
@@ -237,10 +238,14 @@ def test_a_place_resting_on_inference_is_flagged(seeded_url: str) -> None:
     assert not before[["role_inferred", "placement_inferred"]].any().any()
     notion, midjourney = company_id(seeded_url, "Notion"), company_id(seeded_url, "Midjourney")
     openai = company_id(seeded_url, "OpenAI")
-    basis = cite_inference(seeded_url, company_id=notion)
+    cite_inference(seeded_url, note="founded: 2016", company_id=notion)
+    assert not _quadrant(seeded_url).loc["Notion", "role_inferred"]  # not about the role
+    basis = cite_inference(seeded_url, note="thesis_role: channel_owner", company_id=notion)
     after = _quadrant(seeded_url)
     assert after.loc["Notion", "role_inferred"] and after.loc["Notion", "reach_inferred"]
     assert after.loc["Notion", "role_basis"] == basis
+    assert after.loc["Notion", "role_label"] == "channel owner" + q.INFERENCE_MARK
+    assert before.loc["Notion", "role_label"] == "channel owner"
     # An inferred use that is not OpenAI's strongest leaves its place on sourced facts.
     (api_use,) = _sql(
         seeded_url,
@@ -278,3 +283,34 @@ def test_sides_quote_the_first_claim_of_each_side(seeded_url: str) -> None:
         else:
             assert pd.isna(side["statement"])
     assert sides.loc["favours_channel", "label"] == q.STANCES["favours_channel"]
+
+
+def test_the_seeds_inferred_roles_are_marked(seeded_url: str) -> None:
+    inferred = {
+        name
+        for name, company in COMPANIES.items()
+        for cited in company.get("cite", [])
+        if cited["source"] == "inference"
+        and cited.get("note", "thesis_role").startswith("thesis_role")
+    }
+    companies = _quadrant(seeded_url)
+    assert set(companies.index[companies["role_inferred"]]) == inferred
+    for name in inferred:
+        assert companies.loc[name, "role_label"].endswith(q.INFERENCE_MARK)
+
+
+def test_a_crowded_corner_names_the_first_and_counts_the_rest() -> None:
+    many = q.CORNER_NAMES + 3
+    crowded = pd.DataFrame(
+        {
+            "company": [f"Startup {n:02}" for n in range(many)],
+            "corner": [q.CORNERS[(False, False)][0]] * many,
+            "placement_inferred": [False] * many,
+            "funding_usd": [1] * many,
+        }
+    )
+    row = q.corners(crowded).set_index("corner").loc[q.CORNERS[(False, False)][0]]
+    assert row["count"] == many and row["raised_usd"] == many
+    names = row["companies"].split("; ")
+    assert names[: q.CORNER_NAMES] == list(crowded["company"][: q.CORNER_NAMES])
+    assert names[-1] == "and 3 more"

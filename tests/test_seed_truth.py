@@ -110,6 +110,15 @@ def test_a_seed_citation_needs_a_quote_or_a_paraphrase(tmp_path: Path, migrated_
         _load(migrated_url, _seed_dir(tmp_path, [], [bare]))
 
 
+def test_validate_refuses_a_quote_of_the_projects_own_inference(truth_url: str) -> None:
+    with db.session_scope(truth_url) as session:
+        source = session.exec(select(m.Source).where(m.Source.title == INFERENCE["title"])).one()
+        citation = session.exec(select(m.Citation).where(m.Citation.source_id == source.id)).one()
+        citation.quote = "words nobody said"
+    problems = [str(p) for p in validate(db.get_engine(truth_url))]
+    assert len(problems) == 1 and "quotes the project's own inference" in problems[0]
+
+
 def test_validate_names_a_stated_column_the_record_lacks(truth_url: str) -> None:
     with db.session_scope(truth_url) as session:
         citation = next(c for c in _test_round_citations(session) if c.stated)
@@ -291,3 +300,28 @@ def test_an_event_both_tiers_report_is_one_event(seeded_url: str, where: str) ->
     )
     kinds = {c["kind"] for c in _citations_of(seeded_url, "event_id", event_id)}
     assert kinds == {"notes", "article"}
+
+
+# ---------------------------------------------------------------- 5. basic facts, cited
+
+
+@pytest.mark.parametrize(
+    ("company", "founded", "country", "words"),
+    [
+        ("Jasper", "2021-01-01", "US", "在成立仅 18 个月后"),
+        ("Stability AI", "2020-01-01", None, "Founded in 2020 by Emad Mostaque"),
+    ],
+)
+def test_a_profile_leads_with_its_founding_cited_in_the_sources_words(
+    seeded_url: str, company: str, founded: str, country: str | None, words: str
+) -> None:
+    rows = _rows(
+        seeded_url,
+        "SELECT id, founded_on, founded_precision, hq_country, hq_city FROM companies"
+        " WHERE name = :n",
+        n=company,
+    )
+    company_id, founded_on, precision, hq_country, hq_city = rows[0]
+    assert (str(founded_on), precision, hq_country, hq_city) == (founded, "year", country, None)
+    quotes = [c["quote"] or "" for c in _citations_of(seeded_url, "company_id", company_id)]
+    assert any(words in quote for quote in quotes)

@@ -1,6 +1,10 @@
 """``landscape synth``: a synthetic landscape of a real one's shape, the same for the same seed."""
 
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -115,3 +119,18 @@ def test_cli_reports_rows_and_refuses_a_bad_count(
     captured = capsys.readouterr()
     assert captured.out.startswith("added ") and "companies 60" in captured.out
     assert "60/60" in captured.err
+
+
+@pytest.mark.slow
+def test_the_scale_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
+    """bench/scale.py at a toy size, without pages: every measure gets a figure and a ratio."""
+    script = Path(__file__).resolve().parent.parent / "bench" / "scale.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--sizes", "150", "--no-pages"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path, env=dict(os.environ),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    measures = {line.split()[2] for line in lines[3:]}
+    assert {"synth", "import", "export"} <= measures, result.stdout
+    assert all(line.split()[-1].replace(".", "").isdigit() for line in lines[4:]), result.stdout

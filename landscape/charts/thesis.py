@@ -3,7 +3,17 @@
 import altair as alt
 import pandas as pd
 
-from landscape.charts.growth import tick_labels
+from landscape.charts.common import (
+    COMPANY_TOOLTIP,
+    ROUNDS_TOOLTIP,
+    SOURCES_TOOLTIP,
+    UNDISCLOSED_ROUNDS_TOOLTIP,
+    USD_LABELS,
+    USD_SI_FORMAT,
+    YEAR_TOOLTIP,
+    tick_labels,
+    usd_tooltip,
+)
 from landscape.queries.thesis import CORNERS, OWNS_CHANNEL_FROM, OWNS_MODEL_FROM
 
 # The vertical split: owning the model means training it. The horizontal split: owning
@@ -31,14 +41,14 @@ QUADRANTS = pd.DataFrame(
         ],
     }
 )
+# A vocabulary value for reading: application_builder → application builder.
+READABLE_LABELS = "replace(datum.label, /_/g, ' ')"
 # The whole chart, legends included (Streamlit fits the chart into it).
 QUADRANT_HEIGHT = 760
 X_TITLE = "Model ownership (strongest use of a model on record)"
 Y_TITLE = "Distribution owned (tier)"
 X_TICKS = {1: "calls an API", 2: "fine-tunes", 3: "trains its own"}
 Y_TICKS = {0: "none on record", 1: "< 1M users", 2: "≥ 1M users", 3: "owns a channel"}
-# $10B rather than d3's SI "$10G".
-USD_LABELS = "replace(datum.label, 'G', 'B')"
 
 
 def funding_legend_values(largest: float) -> list[int]:
@@ -105,20 +115,18 @@ def quadrant_chart(companies: pd.DataFrame, title: str) -> alt.LayerChart:
         alt.X("x:Q").scale(x_scale).axis(x_axis).title(X_TITLE),
         alt.Y("y:Q").scale(y_scale).axis(y_axis).title(Y_TITLE),
         tooltip=[
-            alt.Tooltip("company:N", title="Company"),
-            alt.Tooltip("thesis_role:N", title="Thesis role"),
+            COMPANY_TOOLTIP,
+            alt.Tooltip("role_label:N", title="Thesis role"),
             alt.Tooltip("category:N", title="Category"),
             alt.Tooltip("ownership_label:N", title="Model ownership"),
             alt.Tooltip("model_evidence:N", title="Models on record"),
             alt.Tooltip("reach_label:N", title="Distribution"),
             alt.Tooltip("users:Q", title="Largest users figure (count)", format=","),
-            alt.Tooltip("funding_usd:Q", title="Money raised (USD)", format="$,.0f"),
+            usd_tooltip("funding_usd:Q", "Raised (USD)"),
             alt.Tooltip("undisclosed_rounds:Q", title="Undisclosed rounds (not summed)"),
-            alt.Tooltip(
-                "not_raised_usd:Q", title="Pledged, reported or in talks (USD)", format="$,.0f"
-            ),
+            usd_tooltip("not_raised_usd:Q", "Not counted as raised (USD)"),
             alt.Tooltip("placement_inferred:N", title="Place rests on the project's inference"),
-            alt.Tooltip("sources:N", title="Sources"),
+            SOURCES_TOOLTIP,
         ],
     )
     points = base.mark_circle(opacity=0.85, stroke="white", strokeWidth=1).encode(
@@ -127,7 +135,7 @@ def quadrant_chart(companies: pd.DataFrame, title: str) -> alt.LayerChart:
         .scale(type="sqrt", range=[70, 1800])
         .legend(
             values=funding_legend_values(placed["funding_usd"].max()),
-            format="$.2~s",
+            format=USD_SI_FORMAT,
             labelExpr=USD_LABELS,
             orient="top",
             direction="horizontal",
@@ -150,15 +158,15 @@ def role_share_chart(shares: pd.DataFrame) -> alt.Chart:
             .stack("normalize")
             .title("Share of the year's money raised (%)")
             .axis(format="%"),
-            alt.Color("role:N").title("Thesis role"),
+            alt.Color("role:N").title("Thesis role").legend(labelExpr=READABLE_LABELS),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
+                YEAR_TOOLTIP,
                 alt.Tooltip("role:N", title="Thesis role"),
                 alt.Tooltip("share:Q", title="Share", format=".0%"),
-                alt.Tooltip("amount_usd:Q", title="Raised (USD)", format="$,.0f"),
-                alt.Tooltip("rounds:Q", title="Rounds"),
-                alt.Tooltip("undisclosed:Q", title="Undisclosed rounds (not summed)"),
-                alt.Tooltip("sources:N", title="Sources"),
+                usd_tooltip("amount_usd:Q", "Raised (USD)"),
+                ROUNDS_TOOLTIP,
+                UNDISCLOSED_ROUNDS_TOOLTIP,
+                SOURCES_TOOLTIP,
             ],
         )
         .properties(

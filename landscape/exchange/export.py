@@ -5,28 +5,49 @@ a citation its source and its subject). Partial dates are written at their preci
 (``2020-06``, ``2015-Q4``, ``2019``), money as plain integers, nothing is truncated. Every
 export carries ``manifest.json``: tables, row counts, schema revision, export time, profile
 and the sources the data cites.
+
+Exports stream: rows are read ``CHUNK_ROWS`` at a time, the names they refer to are looked up
+for that chunk only, and each file is written as its rows arrive (into the folder, or into the
+zip entry), so memory stays bounded however large the tables are.
 """
 
+import csv
 import datetime as dt
 import io
 import json
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, Select, Table, case, literal, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Engine,
+    Integer,
+    Select,
+    String,
+    Table,
+    TypeDecorator,
+    case,
+    func,
+    literal,
+    select,
+)
 from sqlmodel import SQLModel
 
 from landscape import models as m
 from landscape import registry
 from landscape.dates import format_partial_date
-from landscape.exchange.formats import UTF8_BOM, Profile, cell, write_csv
+from landscape.db import revision_of
+from landscape.exchange.formats import FORMULA_TRIGGERS, UTF8_BOM, Profile, cell, neutralize
 
 Row = dict[str, Any]
 
@@ -194,9 +215,9 @@ def subject_names(connection: Connection) -> dict[tuple[str, int], str]:
     return registry.subject_names(connection)
 
 
-def _link_names(connection: Connection, link: registry.Link) -> dict[int, str]:
-    """owner id → '; '-joined names of the rows linked to it, in id order."""
-    joined: dict[int, list[str]] = defaultdict(list)
+def _link_names(connection: Connection, link: registry.Link) -> Iterator[tuple[int, str]]:
+    """(owner id, '; '-joined names of the rows linked to it in id order), by owner id,
+    streamed: merged with the owner's rows, which come by id too (``_NamesInOrder``)."""
     table = registry.record_of(link.model).sql_table
     named = registry.record(link.linked).sql_table
     owner = table.c[link.owner_column]
@@ -204,13 +225,30 @@ def _link_names(connection: Connection, link: registry.Link) -> dict[int, str]:
         select(owner, named.c.name)
         .join(named, named.c.id == table.c[link.linked_column])
         .order_by(owner, named.c.id)
+        .execution_options(yield_per=CHUNK_ROWS)
     )
-    for owner_id, name in connection.execute(statement):
-        joined[owner_id].append(name)
-    return {key: LIST_SEPARATOR.join(values) for key, values in joined.items()}
+    for owner_id, names in groupby(connection.execute(statement), key=itemgetter(0)):
+        yield owner_id, LIST_SEPARATOR.join(name for _, name in names)
+
+
+class _NamesInOrder:
+    """Names from a stream sorted by id, taken a chunk of ascending ids at a time."""
+
+    def __init__(self, pairs: Iterator[tuple[int, str]]) -> None:
+        self._pairs = pairs
+        self._next = next(pairs, None)
+
+    def up_to(self, last: int) -> dict[int, str]:
+        """The names of the ids up to ``last`` not taken yet."""
+        taken = {}
+        while self._next is not None and self._next[0] <= last:
+            taken[self._next[0]] = self._next[1]
+            self._next = next(self._pairs, None)
+        return taken
 
 
 LIST_SEPARATOR = "; "
+CHUNK_ROWS = 2000  # rows read, named and written at a time: bounds an export's memory
 
 
 # ---------------------------------------------------------------- rows
@@ -218,35 +256,130 @@ LIST_SEPARATOR = "; "
 
 def export_rows(connection: Connection, table: str) -> Iterator[Row]:
     """The rows of one exported table, dates at their precision, names beside ids."""
-    extra: dict[str, dict[int, str]] = {}
-    for link in registry.links():
-        if registry.record(link.owner).stem == table:
-            extra[link.column] = _link_names(connection, link)
-    rounds = funding_round_names(connection) if table == "events" else {}
-    names = subject_names(connection) if table == "citations" else {}
-    for raw in connection.execute(EXPORT_QUERIES[table]()).mappings():
-        row = _with_partial_dates(dict(raw))
-        for column, values in extra.items():
-            row[column] = values.get(row["id"], "")
+    columns = table_columns(table)
+    for chunk in _row_chunks(connection, table):
+        for values in chunk:
+            yield dict(zip(columns, values, strict=True))
+
+
+def _row_chunks(connection: Connection, table: str) -> Iterator[list[list[Any]]]:
+    """The values of ``export_rows`` in ``table_columns`` order, ``CHUNK_ROWS`` rows at a
+    time, the names each chunk refers to looked up at once."""
+    query = EXPORT_QUERIES[table]()
+    plan = _partial_date_plan(query)
+    position = {name: at for at, (name, _, _) in enumerate(plan)}
+    pick = itemgetter(*[index for _, index, _ in plan])
+    dates = [
+        (at, index, precision)
+        for at, (_, index, precision) in enumerate(plan)
+        if precision is not None
+    ]
+    links = [
+        _NamesInOrder(_link_names(connection, link))
+        for link in registry.links()
+        if registry.record(link.owner).stem == table
+    ]
+    result = connection.execute(query.execution_options(yield_per=CHUNK_ROWS))
+    for raw_rows in result.partitions():
+        rows = [list(pick(raw)) for raw in raw_rows]
+        for raw, row in zip(raw_rows, rows, strict=True):
+            for at, index, precision in dates:
+                row[at] = format_partial_date(raw[index], raw[precision])
+        for names in links:  # rows come by id
+            _add_names(rows, position["id"], names.up_to(rows[-1][position["id"]]))
         if table == "events":
-            row["funding_round"] = rounds.get(row["funding_round_id"], "")
+            at = position["funding_round_id"]
+            _add_names(rows, at, registry.row_names(connection, "funding_rounds", _ids(rows, at)))
         if table == "citations":
-            row["subject"] = names.get((row["subject_table"], row["subject_id"]), "")
-        yield row
+            _add_subject_names(connection, rows, position["subject_table"], position["subject_id"])
+        yield rows
 
 
-def _with_partial_dates(row: Row) -> Row:
-    out: Row = {}
-    for key, value in row.items():
-        for date_column, precision_column, name in _PARTIAL_DATES:
-            if key == date_column:
-                out[name] = format_partial_date(value, row.get(precision_column))
-                break
-            if key == precision_column:
-                break
-        else:
-            out[key] = value
-    return out
+def _ids(rows: list[list[Any]], at: int) -> set[int]:
+    return {row[at] for row in rows if row[at] is not None}
+
+
+def _add_names(rows: list[list[Any]], at: int, names: dict[int, str]) -> None:
+    """Append to each row the name of the row its value at ``at`` refers to ('' if none)."""
+    for row in rows:
+        row.append(names.get(row[at], ""))
+
+
+def _add_subject_names(connection: Connection, rows: list[list[Any]], at: int, id_at: int) -> None:
+    """Append to each citation the name of the row it supports (its table at ``at``, its id
+    at ``id_at``), one query per table the chunk cites."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        if row[at] is not None:
+            wanted[row[at]].add(row[id_at])
+    names = {
+        (table, row_id): name
+        for table, ids in wanted.items()
+        for row_id, name in registry.row_names(connection, table, ids).items()
+    }
+    for row in rows:
+        row.append(names.get((row[at], row[id_at]), ""))
+
+
+# (exported name, index of the value, index of its date precision or None), in file order
+DatePlan = list[tuple[str, int, int | None]]
+
+
+def _partial_date_plan(query: Select[Any]) -> DatePlan:
+    """Where each exported column of ``query`` comes from: a partial date takes its column
+    and its precision column and is written under one name; a precision column goes."""
+    names = [column.name for column in query.selected_columns]
+    dates = {date: (precision, name) for date, precision, name in _PARTIAL_DATES}
+    precisions = {precision for _, precision, _ in _PARTIAL_DATES}
+    plan: DatePlan = []
+    for index, name in enumerate(names):
+        if name in dates:
+            precision, exported = dates[name]
+            plan.append((exported, index, names.index(precision)))  # a date needs its precision
+        elif name not in precisions:
+            plan.append((name, index, None))
+    return plan
+
+
+def _cell_kinds(table: str) -> tuple[list[int], list[int]]:
+    """Positions (in ``table_columns``) of the text columns, whose cells the spreadsheet
+    profile may defuse, and of the columns whose values need ``cell`` (booleans, floats,
+    times, JSON); integers and NULLs the CSV writer already writes as ``cell`` would."""
+    query = EXPORT_QUERIES[table]()
+    plan = _partial_date_plan(query)
+    text, other = [], []
+    for at, (_, index, precision) in enumerate(plan):
+        kind = query.selected_columns[index].type
+        if isinstance(kind, TypeDecorator):  # SQLModel's AutoString is a String
+            kind = kind.impl_instance
+        if precision is not None or isinstance(kind, String):
+            text.append(at)
+        elif not isinstance(kind, Integer) or isinstance(kind, Boolean):
+            other.append(at)
+    derived = range(len(plan), len(table_columns(table)))  # names: text
+    return text + list(derived), other
+
+
+def _to_cells(rows: list[list[Any]], kinds: tuple[list[int], list[int]], profile: Profile) -> None:
+    """Turn raw values into CSV cells in place, as ``cell`` would, touching only the columns
+    that need it (the hot loop of an export)."""
+    text, other = kinds
+    for at in other:
+        for row in rows:
+            row[at] = cell(row[at], profile)
+    if profile is not Profile.spreadsheet:
+        return
+    for at in text:
+        for row in rows:
+            value = row[at]
+            if value.__class__ is str and value[:1] in _MAY_NEED_PREFIX:
+                row[at] = neutralize(value)
+            elif value is not None and value.__class__ is not str:
+                row[at] = cell(value, profile)
+
+
+# The first characters of a text cell that ``neutralize`` may change.
+_MAY_NEED_PREFIX = frozenset(FORMULA_TRIGGERS + "'")
 
 
 def csv_value(value: Any) -> str:
@@ -256,9 +389,14 @@ def csv_value(value: Any) -> str:
 
 def table_columns(table: str) -> list[str]:
     """The exported columns of a table, whether or not it has rows."""
-    query = EXPORT_QUERIES[table]()
-    row = _with_partial_dates({column.name: None for column in query.selected_columns})
-    return list(row) + _DERIVED_COLUMNS.get(table, [])
+    plan = _partial_date_plan(EXPORT_QUERIES[table]())
+    return [name for name, _, _ in plan] + _DERIVED_COLUMNS.get(table, [])
+
+
+def table_size(connection: Connection, table: str) -> int:
+    """How many rows an export of ``table`` (a file stem) holds: one per row of its table."""
+    sql_table = registry.by_stem()[table].sql_table
+    return int(connection.execute(select(func.count()).select_from(sql_table)).scalar_one())
 
 
 # ---------------------------------------------------------------- files
@@ -284,25 +422,62 @@ class Manifest:
         return json.dumps(self.__dict__, ensure_ascii=False, indent=2) + "\n"
 
 
-def table_bytes(
+# (file name, rows written so far, rows in the table): called after every chunk
+Progress = Callable[[str, int, int], None]
+
+
+def write_table(
     connection: Connection,
     table: str,
+    handle: IO[str],
     fmt: ExportFormat = ExportFormat.csv,
     profile: Profile = Profile.spreadsheet,
     bom: bool = False,
-) -> tuple[bytes, int]:
-    """One table as file content (UTF-8) and its row count."""
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write one table to ``handle`` as it is read; returns its row count. ``progress`` gets
+    the rows written so far after each chunk."""
     columns = table_columns(table)
-    rows = export_rows(connection, table)
+    chunks = _row_chunks(connection, table)
     if fmt is ExportFormat.json:
-        records = [{column: row.get(column) for column in columns} for row in rows]
-        text = json.dumps(records, ensure_ascii=False, indent=1, default=_json_default)
-        return (text + "\n").encode("utf-8"), len(records)
-    buffer = io.StringIO()
+        return _write_json(handle, columns, chunks, progress)
     if bom:
-        buffer.write(UTF8_BOM)
-    count = write_csv(buffer, columns, ([row.get(c) for c in columns] for row in rows), profile)
-    return buffer.getvalue().encode("utf-8"), count
+        handle.write(UTF8_BOM)
+    writer = csv.writer(handle)
+    writer.writerow(columns)
+    kinds = _cell_kinds(table)
+    count = 0
+    for rows in chunks:
+        _to_cells(rows, kinds, profile)
+        writer.writerows(rows)
+        count += len(rows)
+        if progress:
+            progress(count)
+    return count
+
+
+def _write_json(
+    handle: IO[str],
+    columns: list[str],
+    chunks: Iterator[list[list[Any]]],
+    progress: Callable[[int], None] | None,
+) -> int:
+    """A JSON array of one object per row, laid out as ``json.dumps(..., indent=1)`` would."""
+    count = 0
+    for values in chunks:
+        for row in values:
+            record = json.dumps(
+                dict(zip(columns, row, strict=True)),
+                ensure_ascii=False,
+                indent=1,
+                default=_json_default,
+            )
+            handle.write(("[\n " if count == 0 else ",\n ") + record.replace("\n", "\n "))
+            count += 1
+        if progress:
+            progress(count)
+    handle.write("\n]\n" if count else "[]\n")
+    return count
 
 
 def _json_default(value: Any) -> Any:
@@ -311,21 +486,27 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def export_files(
+# Opens a file of the export by name, for writing text.
+Opener = Callable[[str], AbstractContextManager[IO[str]]]
+
+
+def write_export(
     engine: Engine,
+    open_file: Opener,
     fmt: ExportFormat = ExportFormat.csv,
     profile: Profile = Profile.spreadsheet,
     bom: bool = False,
-    progress: Callable[[str, int], None] | None = None,
-) -> Iterator[tuple[str, bytes]]:
-    """(file name, content) for every table, then ``manifest.json``."""
+    progress: Progress | None = None,
+) -> Manifest:
+    """Write every table, then ``manifest.json``, each through ``open_file``; returns the
+    manifest."""
     with engine.connect() as connection:
         manifest = Manifest(
             format=fmt.value,
             profile=profile.value if fmt is ExportFormat.csv else Profile.raw.value,
             bom=bom and fmt is ExportFormat.csv,
             exported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            schema_revision=MigrationContext.configure(connection).get_current_revision(),
+            schema_revision=revision_of(connection),
             sources=[
                 {"id": r.id, "title": r.title, "url": r.url}
                 for r in connection.execute(select(*_table(m.Source).c["id", "title", "url"]))
@@ -333,28 +514,51 @@ def export_files(
         )
         for table in EXPORT_QUERIES:
             name = f"{table}.{fmt.value}"
-            content, count = table_bytes(connection, table, fmt, profile, bom)
+            step = _progress_of(progress, name, table_size(connection, table)) if progress else None
+            with open_file(name) as handle:
+                count = write_table(connection, table, handle, fmt, profile, bom, step)
             manifest.tables[table] = {"file": name, "rows": count, "columns": table_columns(table)}
-            if progress:
-                progress(name, count)
-            yield name, content
-    yield MANIFEST_NAME, manifest.to_json().encode("utf-8")
+    with open_file(MANIFEST_NAME) as handle:
+        handle.write(manifest.to_json())
+    return manifest
+
+
+def _progress_of(progress: Progress, name: str, total: int) -> Callable[[int], None]:
+    """``progress`` for one file: told the rows done so far, starting at 0."""
+
+    def step(done: int) -> None:
+        progress(name, done, total)
+
+    step(0)
+    return step
 
 
 def export_to_folder(engine: Engine, out_dir: Path, **options: Any) -> Manifest:
     """Write every table and ``manifest.json`` into ``out_dir``; returns the manifest."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, content in export_files(engine, **options):
-        (out_dir / name).write_bytes(content)
-    return read_manifest((out_dir / MANIFEST_NAME).read_bytes())
+
+    def open_file(name: str) -> IO[str]:
+        return (out_dir / name).open("w", encoding="utf-8", newline="")
+
+    return write_export(engine, open_file, **options)
+
+
+def write_zip(engine: Engine, target: Path | IO[bytes], **options: Any) -> Manifest:
+    """Every table and ``manifest.json`` into one zip archive (a path or a binary file),
+    each entry written as its rows are read; returns the manifest."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+
+        def open_file(name: str) -> IO[str]:
+            entry = archive.open(name, "w", force_zip64=True)
+            return io.TextIOWrapper(entry, encoding="utf-8", newline="")
+
+        return write_export(engine, open_file, **options)
 
 
 def export_zip(engine: Engine, **options: Any) -> bytes:
-    """Every table and ``manifest.json`` in one zip archive, as bytes."""
+    """Every table and ``manifest.json`` in one zip archive, as bytes (for a download)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in export_files(engine, **options):
-            archive.writestr(name, content)
+    write_zip(engine, buffer, **options)
     return buffer.getvalue()
 
 
@@ -363,9 +567,7 @@ def read_manifest(content: bytes) -> Manifest:
     return Manifest(**json.loads(content.decode("utf-8")))
 
 
-def export_csv(
-    engine: Engine, out_dir: Path, progress: Callable[[str, int], None] | None = None
-) -> dict[str, int]:
+def export_csv(engine: Engine, out_dir: Path, progress: Progress | None = None) -> dict[str, int]:
     """Write one UTF-8 CSV per table (spreadsheet profile); returns rows written per file."""
     manifest = export_to_folder(engine, out_dir, progress=progress)
     return {table["file"]: table["rows"] for table in manifest.tables.values()}

@@ -11,9 +11,12 @@ upserting, or its empty fields filled) or added. See ``csv_import`` for what an 
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, func, select, text
+from pydantic_core import PydanticUndefined
+from sqlalchemy import ColumnElement, Engine, and_, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, SQLModel
@@ -27,9 +30,33 @@ from landscape.exchange.resolver import Refs, Resolver, int_or_none
 from landscape.exchange.tables import LINKS, SPECS, UNIQUE_KEYS, TableSpec
 from landscape.names import normalize_name
 
+BATCH = 1000  # new rows written per executemany
+
 
 class Abort(Exception):
     """The database refused a write: the import stops and rolls back."""
+
+
+@dataclass
+class Pending:
+    """A new row waiting for its batch's executemany."""
+
+    record: Record
+    values: dict[str, Any]
+    file_id: int | None
+    links: dict[str, list[int]]
+    cells: dict[str, str]
+    key: tuple[Any, ...]
+
+
+@dataclass
+class Batch:
+    """New rows of one file, written together (``Importer._write_batch``)."""
+
+    spec: TableSpec
+    file_name: str
+    rows: list[Pending] = field(default_factory=list)
+    keys: set[tuple[Any, ...]] = field(default_factory=set)
 
 
 class Importer:
@@ -55,6 +82,7 @@ class Importer:
         self.added: dict[tuple[str, int], int] = {}  # (table, row id) → record that added it
         self.origins: dict[str, list[Origin]] = defaultdict(list)  # file → rows it wrote
         self.linked: Counter[str] = Counter()  # link table → links added
+        self.keys: dict[str, dict[tuple[Any, ...], int]] = {}  # table → natural key → row id
 
     @property
     def ids(self) -> dict[str, dict[int, int]]:
@@ -77,10 +105,14 @@ class Importer:
         if not self._header_ok(spec, columns, file_name):
             return
         parents: list[tuple[Record, Any, str, str]] = []
+        batch = Batch(spec, file_name)
         for done, record in enumerate(records, start=1):
-            self._record(spec, record, file_name, parents)
+            self._record(spec, record, file_name, parents, batch=batch)
+            if len(batch.rows) >= BATCH:
+                self._write_batch(batch, parents)
             if self.progress and (done % 200 == 0 or done == len(records)):
                 self.progress(file_name, done, len(records))
+        self._write_batch(batch, parents)
         self._resolve_parents(spec, parents, file_name)
 
     def _header_ok(self, spec: TableSpec, columns: list[str], file_name: str) -> bool:
@@ -122,7 +154,10 @@ class Importer:
         parents: list[tuple[Any, ...]],
         *,
         fill: bool = False,
+        batch: Batch | None = None,
     ) -> tuple[Any, str]:
+        """Check one record, then write it: a new row of a ``batch`` waits for the batch's
+        executemany (and returns no row); any other row is written at once."""
         cells = dict(record.values)
         errors: list[tuple[str | None, str]] = []
         values = self._parse(spec, cells, errors)
@@ -135,6 +170,15 @@ class Importer:
             self._outcome(file_name, record, label, "error", errors[0][1])
             return None, "error"
         file_id = file_row_id(cells)
+        if batch is not None and not fill:
+            key = _key_tuple(spec, values)
+            if key in batch.keys:  # a duplicate within the batch: write the batch first
+                self._write_batch(batch, parents)
+            if self._known(spec, key) is None:
+                batch.rows.append(Pending(record, values, file_id, links, cells, key))
+                batch.keys.add(key)
+                self._outcome(file_name, record, label, "added", "")
+                return None, "added"
         row, action, detail = self._write(spec, values, file_id, record, fill=fill)
         self.resolver.remember(spec.table, file_id, row.id)
         self._outcome(file_name, record, label, action, detail)
@@ -255,6 +299,8 @@ class Importer:
         if existing is not None and fill:
             empty = {a: v for a, v in values.items() if getattr(existing, a, None) is None}
             changed = self._update(spec, existing, empty)
+            self.keys.pop(spec.table, None)
+            self.resolver.changed(names=True)
             return existing, ("updated" if changed else "duplicate"), ", ".join(changed)
         if existing is not None:
             earlier = self.added.get((spec.table, existing.id))
@@ -263,6 +309,8 @@ class Importer:
             if not self.upsert:
                 return existing, "duplicate", "already in the database (skipped)"
             changed = self._update(spec, existing, values)
+            self.keys.pop(spec.table, None)  # the natural key may have changed
+            self.resolver.changed(names=True)
             return existing, ("updated" if changed else "unchanged"), ", ".join(changed)
         row = spec.model(**_insertable(spec, values))
         if self.keep_ids and file_id is not None:
@@ -271,7 +319,87 @@ class Importer:
         self._flush(record)
         self.added[(spec.table, row.id)] = record.number  # type: ignore[attr-defined]
         self.resolver.changed()
+        self.keys.pop(spec.table, None)  # rebuilt when next needed
         return row, "added", ""
+
+    # -- writing in batches
+
+    def _known(self, spec: TableSpec, key: tuple[Any, ...]) -> int | None:
+        """The row with this natural key, from one query per table (kept up to date by the
+        batches); None where a restore does not look (``_write``)."""
+        if self.keep_ids and spec.stem not in UNIQUE_KEYS:
+            return None
+        if spec.table not in self.keys:
+            columns = [getattr(spec.model, attr) for attr in _key_columns(spec)]
+            statement = select(spec.model.id, *columns)  # type: ignore[attr-defined]
+            self.keys[spec.table] = {
+                tuple(found): row_id for row_id, *found in self.session.execute(statement)
+            }
+        return self.keys[spec.table].get(key)
+
+    def _write_batch(self, batch: Batch, parents: list[tuple[Any, ...]]) -> None:
+        """Insert the batch's rows with one executemany, then do what each new row needs:
+        remember its id, note its origin, add its links, queue its parent."""
+        if not batch.rows:
+            return
+        spec = batch.spec
+        ids = self._insert_rows(spec, batch.rows)
+        keys = self.keys.get(spec.table)
+        links: dict[Any, list[dict[str, int]]] = defaultdict(list)
+        for pending, row_id in zip(batch.rows, ids, strict=True):
+            record, cells = pending.record, pending.cells
+            self.resolver.remember(spec.table, pending.file_id, row_id)
+            self.added[(spec.table, row_id)] = record.number
+            if keys is not None:
+                keys[pending.key] = row_id
+            where = f"{batch.file_name} record {record.number}"
+            where += f" (line {record.line})" if record.line is not None else ""
+            quote = record_quote(cells)
+            self.origins[batch.file_name].append(Origin(spec.table, row_id, quote, where))
+            for column, other_ids in pending.links.items():
+                link = LINKS[(spec.stem, column)]
+                for other_id in dict.fromkeys(other_ids):
+                    links[link.model].append({link.owner: row_id, link.other: other_id})
+            if _parent_column(spec) and (cells.get("parent") or cells.get("parent_id")):
+                parents.append(
+                    (record, row_id, cells.get("parent", ""), cells.get("parent_id", ""))
+                )
+        for model, rows in links.items():
+            self._execute(insert(model.__table__), rows, batch.rows[0].record)
+            self.linked[str(model.__tablename__)] += len(rows)
+        self.resolver.changed()
+        batch.rows.clear()
+        batch.keys.clear()
+
+    def _insert_rows(self, spec: TableSpec, pending: list[Pending]) -> list[int]:
+        """Insert new rows (the model's defaults for what a record leaves out); their ids."""
+        table = spec.model.__table__  # type: ignore[attr-defined]
+        defaults = _defaults(spec.model)
+        rows = []
+        for row in pending:
+            values = defaults | _insertable(spec, row.values)
+            values |= {k: v for k, v in zip(_key_columns(spec), row.key, strict=True)
+                       if k in ("name_key", "url_key")}  # fmt: skip
+            if self.keep_ids and row.file_id is not None:
+                values["id"] = row.file_id
+            rows.append(values)
+        columns = set().union(*rows)
+        rows = [{column: values.get(column) for column in columns} for values in rows]
+        first = pending[0].record
+        if "id" in columns:
+            self._execute(insert(table), rows, first)
+            return [int(values["id"]) for values in rows]
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return [int(i) for i in self._execute(statement, rows, first).scalars()]
+
+    def _execute(self, statement: Any, rows: list[dict[str, Any]], first: Record) -> Any:
+        try:
+            return self.session.execute(statement, rows)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise Abort(
+                f"the database refused a batch from record {first.number}: {reason}"
+            ) from None
 
     def _find(self, model: type[SQLModel], key: dict[str, Any]) -> Any:
         conditions: list[ColumnElement[bool]] = []
@@ -322,7 +450,8 @@ class Importer:
         self, spec: TableSpec, parents: list[tuple[Any, ...]], file_name: str
     ) -> None:
         """Set parents once the whole file is in, so a parent may come after its child."""
-        for record, row, name, raw_id in parents:
+        for record, found, name, raw_id in parents:
+            row: Any = self.session.get(spec.model, found) if isinstance(found, int) else found
             parent_id = self.resolver.batch(spec.table, raw_id)
             if parent_id is None and name:
                 parent_id = self.resolver.by_name(spec.model, name)
@@ -371,6 +500,32 @@ def _column_of(spec: TableSpec, attr: str | None) -> str | None:
         if col.attribute == attr or (col.date and attr in col.date):
             return col.name
     return attr
+
+
+@cache
+def _key_columns(spec: TableSpec) -> tuple[str, ...]:
+    """The natural key's columns, in the order of ``_key_tuple``."""
+    if spec.stem == "citations":
+        return (*spec.key, *m.CITABLE.values())
+    return spec.key
+
+
+def _key_tuple(spec: TableSpec, values: dict[str, Any]) -> tuple[Any, ...]:
+    key = _natural_key(spec, values)
+    return tuple(key[column] for column in _key_columns(spec))
+
+
+def _defaults(model: type[SQLModel]) -> dict[str, Any]:
+    """The values a new row of ``model`` gets for the fields a record leaves out."""
+    defaults = {}
+    for name, info in model.model_fields.items():
+        if name == "id":
+            continue
+        if info.default_factory is not None:
+            defaults[name] = info.default_factory()  # type: ignore[call-arg]
+        elif info.default is not PydanticUndefined:
+            defaults[name] = info.default
+    return defaults
 
 
 def _natural_key(spec: TableSpec, values: dict[str, Any]) -> dict[str, Any]:

@@ -43,6 +43,7 @@ class Resolver:
         self.session = session
         self.ids: dict[str, dict[int, int]] = defaultdict(dict)  # table → batch id → row id
         self._labels: dict[str, dict[tuple[str, str], set[int]]] = {}
+        self._names: dict[str, dict[str, int]] = {}  # table → name_key → id, one query each
         self._pinned = 0
 
     # -- in-batch ids
@@ -63,17 +64,29 @@ class Resolver:
         self.ids[table][self._pinned] = row_id
         return self._pinned
 
-    def changed(self) -> None:
-        """A row was added: names indexed so far may be stale."""
+    def changed(self, names: bool = False) -> None:
+        """A row was added (labels indexed so far may be stale), or with ``names`` changed
+        (its old name may be indexed too)."""
         self._labels.clear()
+        if names:
+            self._names.clear()
 
     # -- by name
 
     def by_name(self, model: type[SQLModel], name: str) -> int | None:
-        """The id of the row of ``model`` named ``name`` under normalization."""
-        statement = select(model.id).where(model.name_key == normalize_name(name))  # type: ignore[attr-defined]
-        found = self.session.execute(statement).scalar_one_or_none()
-        return int(found) if found is not None else None
+        """The id of the row of ``model`` named ``name`` under normalization: from an index
+        of the table's names read once, else (a row added since) from the table."""
+        table, key = str(model.__tablename__), normalize_name(name)
+        if table not in self._names:
+            statement = select(model.name_key, model.id)  # type: ignore[attr-defined]
+            self._names[table] = {k: int(i) for k, i in self.session.execute(statement)}
+        found = self._names[table].get(key)
+        if found is None:
+            statement = select(model.id).where(model.name_key == key)  # type: ignore[attr-defined]
+            found = self.session.execute(statement).scalar_one_or_none()
+            if found is not None:
+                self._names[table][key] = found = int(found)
+        return found
 
     def products(self, name: str, company_id: int | None) -> list[int]:
         """Products named ``name``, of ``company_id`` when given."""

@@ -8,6 +8,7 @@ which natural keys the database itself keeps unique.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlmodel import SQLModel
 
@@ -46,16 +47,17 @@ class TableSpec:
     label: str = "name"  # the column that names a row in messages
     links: tuple[str, ...] = field(default=())  # name-list columns (categories, companies)
 
-    @property
+    # cached: the importer asks for these several times for each of many records
+    @cached_property
     def table(self) -> str:
         return str(self.model.__tablename__)
 
-    @property
+    @cached_property
     def stem(self) -> str:
         """The file name without extension, as the export writes it (the registry's)."""
         return registry.record(self.table).stem or self.table
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, ...]:
         """The natural key (the registry's): what makes a row "already there"."""
         return registry.record(self.table).natural_key

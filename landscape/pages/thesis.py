@@ -15,9 +15,16 @@ CLAIMS_BEFORE_SCROLLING = 4
 INFERRED = "the project's inference"
 
 
-def _role(role: str, inferred: bool) -> str:
-    """A thesis role for reading, marked when it rests on the project's inference."""
-    return ui.words(role) + (f" ({INFERRED})" if inferred else "")
+def _when_written(written: str | None, notes_only: bool) -> str:
+    """The caveat of the notes' date, and what the view keeps beside them."""
+    if not written:
+        return ""
+    kept = (
+        "this view keeps only facts they cite"
+        if notes_only
+        else ("later facts come from the public record")
+    )
+    return f"The notes were written in {written}; {kept}. "
 
 
 def _side(label: str) -> str:
@@ -25,11 +32,16 @@ def _side(label: str) -> str:
     return "for " + label.removeprefix("Favours ").lower()
 
 
+def _money(amount_usd: int) -> str:
+    """An amount for markdown: ``$1.5M`` with its dollar sign escaped (not a formula)."""
+    return ui.escape_markdown(ui.money(amount_usd))
+
+
 def _money_sentence(year: Any) -> str:
     """One year of ``q.builder_shares`` in words."""
     return (
-        f"**{year.year}**: application builders raised {ui.money(year.application_usd)}, "
-        f"model builders {ui.money(year.model_usd)}: {year.application_share:.0%} went to "
+        f"**{year.year}**: application builders raised {_money(year.application_usd)}, "
+        f"model builders {_money(year.model_usd)}: {year.application_share:.0%} went to "
         f"applications ({year.rounds} round(s) counted, {year.undisclosed} of them undisclosed)."
     )
 
@@ -124,6 +136,8 @@ for row_start in (0, 2):
         with column, st.container(border=True):
             st.markdown(f"**{ui.escape_markdown(corner.corner)}** ({corner.count})")
             st.markdown(ui.escape_markdown(corner.companies or "Nobody on record."))
+            if corner.count:
+                st.caption(ui.escape_markdown(f"Raised together: {ui.money(corner.raised_usd)}"))
             st.caption(ui.escape_markdown(corner.meaning))
 
 # Those who make the argument first (channel owners, builders), then investors and observers.
@@ -136,12 +150,7 @@ if not unplaced.empty:
     shown = pd.DataFrame(
         {
             "company": unplaced["company"],
-            "thesis_role": [
-                _role(role, inferred)
-                for role, inferred in zip(
-                    unplaced["thesis_role"], unplaced["role_inferred"], strict=True
-                )
-            ],
+            "thesis_role": unplaced["role_label"],
             "reason": unplaced["reason"],
             "distribution": unplaced["reach_label"],
             "raised_usd": unplaced["funding_usd"],
@@ -191,11 +200,7 @@ st.caption(
     f"Caveats: a small sample ({len(placed)} companies placed, "
     f"{int(shares['rounds'].sum())} dated rounds of model and application builders counted, "
     f"{left_out} more left out as pledges, reported or in-talks amounts). "
-    + (
-        f"The notes were written in {written}; later facts come from the public record. "
-        if written
-        else ""
-    )
+    + _when_written(written, notes_only)
     + f"{inferred_places} of the places shown rest on {INFERRED}, marked *(inferred)*. "
     "A stance is the project's reading of a claim, not the speaker's label."
 )

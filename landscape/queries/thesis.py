@@ -64,6 +64,10 @@ ROLES_FIRST = (
 # The source kind of the project's own inference: facts no source states.
 INFERENCE = m.SourceKind.inference
 INFERENCE_MARK = " (the project's inference)"
+# How an inference's note names the company field it infers: "thesis_role: channel_owner".
+ROLE_FIELD = "thesis_role"
+# How many names a corner lists before it says how many more sit there.
+CORNER_NAMES = 12
 # Where the quadrant splits: owning the model means training it (3); owning distribution means
 # a channel or a million users (2 and up).
 OWNS_MODEL_FROM = 3
@@ -93,7 +97,7 @@ CORNERS = {
 }
 
 QUADRANT_COLUMNS = [
-    *("company", "thesis_role", "role_inferred", "role_basis", "category"),
+    *("company", "thesis_role", "role_label", "role_inferred", "role_basis", "category"),
     *("ownership", "ownership_label", "ownership_inferred", "model_evidence"),
     *("users", "reach", "reach_label", "reach_inferred", "placement_inferred", "corner"),
     *("funding_usd", "not_raised_usd", "rounds", "undisclosed_rounds", "sources", "reason"),
@@ -101,14 +105,17 @@ QUADRANT_COLUMNS = [
 
 
 def rests_on_inference(citation_column: str, id_column: Any) -> ColumnElement[bool]:
-    """Whether the row ``id_column`` has a citation to a source of kind ``inference``."""
-    citation = m.Citation
-    return (
-        select(col(citation.id))
-        .join(m.Source, col(m.Source.id) == col(citation.source_id))
-        .where(getattr(citation, citation_column) == id_column, col(m.Source.kind) == INFERENCE)
-        .exists()
+    """Whether the row ``id_column`` has a citation to a source of kind ``inference``.
+
+    The inferred ids are one uncorrelated subquery (few rows), not a lookup per row.
+    """
+    citation = getattr(m.Citation, citation_column)
+    inferred = (
+        select(citation)
+        .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
+        .where(citation.is_not(None), col(m.Source.kind) == INFERENCE)
     )
+    return id_column.in_(inferred)
 
 
 def _model_evidence(notes_only: bool) -> Any:
@@ -288,13 +295,22 @@ def _first_category(zh: bool) -> Any:
 
 
 def _role_basis(engine: Engine) -> Any:
-    """Subquery: (company_id, basis): what the project's inference about a company says."""
+    """Subquery: (company_id, basis): what the project's inference about a company's role says.
+
+    A company's inference is about its role when its note names the field (``thesis_role:
+    channel_owner``) or names none; one about another field (``founded: 2021``) is not.
+    """
     citation = m.Citation
     said = func.coalesce(col(citation.paraphrase), col(citation.note), col(citation.quote))
+    about_the_role = col(citation.note).is_(None) | col(citation.note).startswith(ROLE_FIELD)
     distinct = (
         select(col(citation.company_id).label("company_id"), said.label("basis"))
         .join(m.Source, col(m.Source.id) == col(citation.source_id))
-        .where(col(citation.company_id).is_not(None), col(m.Source.kind) == INFERENCE)
+        .where(
+            col(citation.company_id).is_not(None),
+            col(m.Source.kind) == INFERENCE,
+            about_the_role,
+        )
         .distinct()
         .subquery()
     )
@@ -310,7 +326,8 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     distribution tier (0–3), its largest users figure, the money it raised and its category;
     its corner of the quadrant, or the ``reason`` it has none; and which of these rest on the
     project's inference (``role_inferred`` with its ``role_basis``, ``ownership_inferred``,
-    ``reach_inferred``, ``placement_inferred``).
+    ``reach_inferred``, ``placement_inferred``); ``role_label`` is the role for reading, marked
+    when inferred.
 
     ``zh`` names categories by their Chinese labels.
     """
@@ -360,6 +377,10 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     frame["reach_label"] = frame["reach"].map(REACH)
     flags = ["role_inferred", "ownership_inferred", "reach_inferred"]
     frame[flags] = frame[flags].fillna(False).astype(bool)
+    frame["role_label"] = [
+        role.replace("_", " ") + (INFERENCE_MARK if inferred else "")
+        for role, inferred in zip(frame["thesis_role"], frame["role_inferred"], strict=True)
+    ]
     placed = frame["ownership"].notna()
     frame["ownership_inferred"] &= placed
     frame["placement_inferred"] = placed & (frame["ownership_inferred"] | frame["reach_inferred"])
@@ -385,9 +406,17 @@ def corner_of(ownership: int, reach: int) -> str:
     return CORNERS[(ownership >= OWNS_MODEL_FROM, reach >= OWNS_CHANNEL_FROM)][0]
 
 
+def _first_names(names: list[str]) -> str:
+    """The first ``CORNER_NAMES`` names, then how many more there are."""
+    shown = "; ".join(names[:CORNER_NAMES])
+    more = len(names) - CORNER_NAMES
+    return f"{shown}; and {more:,} more" if more > 0 else shown
+
+
 def corners(companies: pd.DataFrame) -> pd.DataFrame:
     """The four corners of the quadrant (a ``quadrant`` frame in): each one's name, what sitting
-    there means, how many companies sit there and who, an inferred place marked as such."""
+    there means, how many companies sit there and who (an inferred place marked as such), and
+    the money they raised together."""
     rows = []
     for name, meaning in CORNERS.values():
         inside = companies[companies["corner"] == name]
@@ -398,9 +427,15 @@ def corners(companies: pd.DataFrame) -> pd.DataFrame:
             )
         ]
         rows.append(
-            {"corner": name, "meaning": meaning, "count": len(who), "companies": "; ".join(who)}
+            {
+                "corner": name,
+                "meaning": meaning,
+                "count": len(who),
+                "companies": _first_names(who),
+                "raised_usd": int(inside["funding_usd"].sum()),
+            }
         )
-    return pd.DataFrame(rows, columns=["corner", "meaning", "count", "companies"])
+    return pd.DataFrame(rows, columns=["corner", "meaning", "count", "companies", "raised_usd"])
 
 
 def claim_stances(engine: Engine, notes_only: bool = False) -> list[str]:
