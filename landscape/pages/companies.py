@@ -84,8 +84,12 @@ with st.sidebar:
     ui.url_multiselect("Country (HQ)", facets["countries"], "country")
     ui.url_multiselect("Funding", facets["funded"], "funded")
 
-table = ui.query(companies, filters, sort=sort or "name", zh=zh)
-shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
+table = ui.query(companies, filters, sort=sort or "name", zh=zh, limit=ui.ROWS_SHOWN + 1)
+if len(table) > ui.ROWS_SHOWN:
+    table = table.head(ui.ROWS_SHOWN)
+    shown = f"The first {ui.ROWS_SHOWN:,} companies shown (search or filter to see others)"
+else:
+    shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
 st.caption(f"{shown}. Choose a row to open the company.")
 picked = ui.table(
     table,
