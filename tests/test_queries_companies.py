@@ -157,3 +157,13 @@ def test_a_role_resting_on_inference_is_flagged_as_on_the_thesis_page(seeded_url
     thesis = quadrant(engine).set_index("company")
     assert inferred == set(thesis.index[thesis["role_inferred"]])
     assert {"Disney", "Sony"} <= inferred and "OpenAI" not in inferred
+
+
+@pytest.mark.parametrize("sort", ["name", "raised"])
+def test_a_limit_keeps_the_first_companies(landscape: LandscapeDB, sort: str) -> None:
+    url, _rows = landscape
+    engine = db.get_engine(url)
+    every = companies(engine, CompanyFilters(), sort=sort)
+    assert len(every) > 3
+    first = companies(engine, CompanyFilters(), sort=sort, limit=3)
+    assert list(first["id"]) == list(every["id"].head(3))

@@ -85,10 +85,14 @@ with st.sidebar:
     ui.url_multiselect("Country (HQ)", facets["countries"], "country")
     ui.url_multiselect("Funding", facets["funded"], "funded")
 
-table = ui.query(companies, filters, sort=sort or "name", zh=zh)
+table = ui.query(companies, filters, sort=sort or "name", zh=zh, limit=ui.ROWS_SHOWN + 1)
+if len(table) > ui.ROWS_SHOWN:
+    table = table.head(ui.ROWS_SHOWN)
+    shown = f"The first {ui.ROWS_SHOWN:,} companies shown (search or filter to see others)"
+else:
+    shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
 roles = zip(table["thesis_role"], table["role_inferred"], strict=True)
 table = table.assign(thesis_role=[role_label(role, inferred) for role, inferred in roles])
-shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
 st.caption(f"{shown}. Choose a row to open the company.")
 picked = ui.table(
     table,

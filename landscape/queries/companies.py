@@ -305,10 +305,15 @@ def founded_years(engine: Engine) -> tuple[int, int] | None:
 
 
 def companies(
-    engine: Engine, filters: CompanyFilters, *, sort: str = "name", zh: bool = False
+    engine: Engine,
+    filters: CompanyFilters,
+    *,
+    sort: str = "name",
+    zh: bool = False,
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """The companies that pass ``filters``, one row each, with their categories, funding,
-    investors and sources.
+    investors and sources; the first ``limit`` of them when it is given.
 
     ``sort`` is one of ``SORTS``: ``name``, ``newest`` / ``oldest`` (founding), ``raised``
     (USD raised). ``raised_usd`` sums the disclosed amounts that count as raised
@@ -356,6 +361,7 @@ def companies(
         .outerjoin(basis, basis.c.company_id == col(c.id))
         .where(*filters.conditions())
         .order_by(*order)
+        .limit(limit)
     )
     frame = read_frame(engine, statement)
     frame["founded"] = partial_dates(frame, "founded_on", "founded_precision")
