@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
 from landscape import models as m
@@ -87,11 +87,16 @@ def cite_file(session: Session, origins: Iterable[Origin], *, file_name: str, di
     if not origins:
         return 0
     source = file_source(session, file_name, digest)
-    for origin in origins:
-        citation = m.Citation(source_id=source.id, quote=origin.quote, note=origin.note)  # type: ignore[arg-type]
-        setattr(citation, m.CITABLE[origin.table], origin.row_id)
-        session.add(citation)
-    session.flush()
+    now = m.utcnow()
+    empty = dict.fromkeys(m.CITABLE.values())
+    rows = [
+        empty | {
+            "source_id": source.id, "quote": origin.quote, "note": origin.note,
+            "created_at": now, "updated_at": now, m.CITABLE[origin.table]: origin.row_id,
+        }
+        for origin in origins
+    ]  # fmt: skip
+    session.execute(insert(m.Citation), rows)  # one executemany, not an ORM object each
     return len(origins)
 
 
