@@ -16,6 +16,9 @@ from landscape.pages import PAGES_DIR
 from landscape.seed import load_seed
 
 QUERY_TTL_SECONDS = 600
+# The rows a long table shows at most (the first ones, with a note); every citation at 100,000
+# companies would be a message of 100 MB to the browser.
+ROWS_SHOWN = 500
 
 
 @st.cache_resource(show_spinner="Preparing the database…")

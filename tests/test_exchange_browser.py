@@ -99,7 +99,10 @@ def test_the_zip_is_written_when_its_button_is_clicked(server: str, tmp_path: Pa
             page.goto(f"{server}/exchange")
             button = page.get_by_role("button", name="Download all tables (zip)")
             expect(button).to_be_visible(timeout=60000)
-            with page.expect_download(timeout=60000) as download:
+            # Click once the script has finished its run, so the button is the final one.
+            idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+            page.wait_for_selector(idle, timeout=60000)
+            with page.expect_download(timeout=120000) as download:
                 button.click()
             saved = tmp_path / "export.zip"
             download.value.save_as(saved)

@@ -1,12 +1,17 @@
 """The Companies page in AppTest: the table, filters in the URL, and opening a company."""
 
+import datetime as dt
+
 from sqlalchemy import func, select
 
 from landscape import db
 from landscape import models as m
+from landscape.ui import ROWS_SHOWN
 
 from .apptests import open_page
 from .landscape_factory import Landscape
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def _count(url: str, *conditions: object) -> int:
@@ -92,3 +97,28 @@ def test_raised_counts_no_pledge(app_url: str) -> None:
     assert table.index[0] == "OpenAI"
     assert table.loc["OpenAI", "raised_usd"] == 1_000_000_000
     assert table.loc["OpenAI", "not_raised_usd"] == 11_000_000_000
+
+
+def test_an_inferred_role_is_marked_in_the_table(app_url: str) -> None:
+    """Issue #9: the Companies table marks a thesis role that rests on the project's inference."""
+    at = open_page("companies").run()
+    assert not at.exception
+    roles = at.dataframe[0].value.set_index("name")["thesis_role"]
+    assert roles["Disney"] == "channel owner (the project's inference)"
+    assert roles["OpenAI"] == "model builder"
+
+
+def test_a_long_list_shows_its_first_rows(app_url: str) -> None:
+    with db.get_engine(app_url).begin() as connection:
+        connection.execute(
+            m.Company.__table__.insert(),  # type: ignore[attr-defined]
+            [
+                {"name": f"Many {n:04d}", "name_key": f"many {n:04d}", "kind": "startup",
+                 "status": "active", "created_at": NOW, "updated_at": NOW}
+                for n in range(ROWS_SHOWN)
+            ],
+        )  # fmt: skip
+    at = open_page("companies").run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == ROWS_SHOWN
+    assert any(f"The first {ROWS_SHOWN:,} companies" in caption.value for caption in at.caption)

@@ -2,12 +2,22 @@
 
 import pytest
 from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
 
 from landscape import db
 from landscape import models as m
 
 from .apptests import open_page, page_links
 from .landscape_factory import Landscape
+
+
+def _open_company(url: str, name: str) -> AppTest:
+    """The Company page of the company called ``name``, run."""
+    with db.get_engine(url).connect() as connection:
+        company_id = connection.execute(
+            select(m.Company.id).where(m.Company.name == name)
+        ).scalar_one()
+    return open_page("company", id=str(company_id)).run()
 
 
 def test_permalink_opens_the_company_with_its_citations(app_url: str) -> None:
@@ -104,11 +114,7 @@ def test_a_pledge_is_shown_apart_from_money_raised(app_url: str) -> None:
 
 
 def test_the_page_shows_where_sources_disagree(app_url: str) -> None:
-    with db.get_engine(app_url).connect() as connection:
-        company_id = connection.execute(
-            select(m.Company.id).where(m.Company.name == "Mem")
-        ).scalar_one()
-    at = open_page("company", id=str(company_id)).run()
+    at = _open_company(app_url, "Mem")
     assert not at.exception
     assert "Where sources disagree" in [h.value for h in at.subheader]
     disagree = next(t.value for t in at.dataframe if "source_value" in t.value.columns)
@@ -118,10 +124,18 @@ def test_the_page_shows_where_sources_disagree(app_url: str) -> None:
 
 
 def test_a_company_whose_sources_agree_has_no_such_section(app_url: str) -> None:
-    with db.get_engine(app_url).connect() as connection:
-        company_id = connection.execute(
-            select(m.Company.id).where(m.Company.name == "Keeper Tax")
-        ).scalar_one()
-    at = open_page("company", id=str(company_id)).run()
+    at = _open_company(app_url, "Keeper Tax")
     assert not at.exception
     assert "Where sources disagree" not in [h.value for h in at.subheader]
+
+
+def test_an_inferred_role_is_marked_with_its_reasoning(app_url: str) -> None:
+    """Issue #9: Disney's channel-owner role is the project's inference, and its page says so."""
+    at = _open_company(app_url, "Disney")
+    assert not at.exception
+    captions = [caption.value for caption in at.caption]
+    # Captions are markdown: the parentheses arrive escaped.
+    assert any("channel owner \\(the project's inference\\)" in caption for caption in captions)
+    assert any(
+        caption.startswith("Its thesis role is the project's inference") for caption in captions
+    )

@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from landscape import db
 from landscape import models as m
+from landscape.ui import ROWS_SHOWN
 
 from .apptests import open_page
 from .landscape_factory import Landscape
@@ -38,3 +39,21 @@ def test_kind_and_quote_search_narrow_what_is_shown(landscape_app: Landscape) ->
     assert set(at.dataframe[0].value["kind"]) == {"article"}
     quotes = at.dataframe[1].value["quote"]
     assert len(quotes) and all("round" in quote for quote in quotes)
+
+
+def test_a_long_list_of_quotes_shows_its_first_rows(app_url: str) -> None:
+    engine = db.get_engine(app_url)
+    with engine.begin() as connection:
+        source = connection.execute(select(m.Source.id).limit(1)).scalar_one()
+        company = connection.execute(select(m.Company.id).limit(1)).scalar_one()
+        connection.execute(
+            m.Citation.__table__.insert(),  # type: ignore[attr-defined]
+            [
+                {"source_id": source, "company_id": company, "quote": f"quote {number}"}
+                for number in range(ROWS_SHOWN + 1)
+            ],
+        )
+    at = open_page("sources").run()
+    assert not at.exception
+    assert len(at.dataframe[1].value) == ROWS_SHOWN
+    assert any(f"first {ROWS_SHOWN:,} quotes" in caption.value for caption in at.caption)

@@ -145,3 +145,25 @@ def test_raised_leaves_out_pledges_and_reported_rounds(seeded_url: str) -> None:
     assert table.loc["OpenAI", "not_raised_usd"] == 11_000_000_000
     assert table.loc["OpenAI Startup Fund", "raised_usd"] is pd.NA  # a fund commitment
     assert table.index[:3].tolist() == ["OpenAI", "Jasper", "Stability AI"]
+
+
+def test_a_role_resting_on_inference_is_flagged_as_on_the_thesis_page(seeded_url: str) -> None:
+    """Issue #9: an inferred thesis role is marked wherever it is shown, not only on Thesis."""
+    from landscape.queries.thesis import quadrant
+
+    engine = db.get_engine(seeded_url)
+    table = companies(engine, CompanyFilters()).set_index("name")
+    inferred = set(table.index[table["role_inferred"]])
+    thesis = quadrant(engine).set_index("company")
+    assert inferred == set(thesis.index[thesis["role_inferred"]])
+    assert {"Disney", "Sony"} <= inferred and "OpenAI" not in inferred
+
+
+@pytest.mark.parametrize("sort", ["name", "raised"])
+def test_a_limit_keeps_the_first_companies(landscape: LandscapeDB, sort: str) -> None:
+    url, _rows = landscape
+    engine = db.get_engine(url)
+    every = companies(engine, CompanyFilters(), sort=sort)
+    assert len(every) > 3
+    first = companies(engine, CompanyFilters(), sort=sort, limit=3)
+    assert list(first["id"]) == list(every["id"].head(3))

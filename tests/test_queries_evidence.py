@@ -29,3 +29,11 @@ def test_sources_search_and_notes_only_narrow_citations(landscape: LandscapeDB) 
     )
     assert citations(engine, search="%").empty  # a wildcard is taken literally
     assert set(citations(engine, notes_only=True)["source_kind"]) == {"notes"}
+
+
+def test_a_limit_keeps_the_first_citations(landscape: LandscapeDB) -> None:
+    url, _rows = landscape
+    engine = db.get_engine(url)
+    every = citations(engine)
+    assert len(every) > 3
+    assert citations(engine, limit=3).equals(every.head(3))

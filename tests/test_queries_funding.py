@@ -216,3 +216,12 @@ def test_a_pledge_and_a_reported_round_are_not_money_raised(seeded_url: str) -> 
     assert board.loc["OpenAI Startup Fund", "not_raised_usd"] == 100_000_000
     pledges = q.summary(engine, q.RoundFilters(round_types=("pledge",)))
     assert (pledges["raised_usd"], pledges["not_raised_usd"]) == (0, 1_000_000_000)
+
+
+def test_cumulative_keeps_the_companies_that_raised_most(seeded_url: str) -> None:
+    engine = db.get_engine(seeded_url)
+    board = q.leaderboard(engine)
+    for top in (1, 2):
+        rounds = q.cumulative(engine, top=top)
+        assert set(rounds["company"]) == set(board["company"].head(top))
+    assert len(q.cumulative(engine, top=1000)) == len(q.cumulative(engine))

@@ -12,6 +12,7 @@ from landscape.queries.companies import (
     company_facets,
     founded_years,
 )
+from landscape.queries.inference import role_label
 
 SORT_LABELS = {
     "name": "Name",
@@ -84,8 +85,14 @@ with st.sidebar:
     ui.url_multiselect("Country (HQ)", facets["countries"], "country")
     ui.url_multiselect("Funding", facets["funded"], "funded")
 
-table = ui.query(companies, filters, sort=sort or "name", zh=zh)
-shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
+table = ui.query(companies, filters, sort=sort or "name", zh=zh, limit=ui.ROWS_SHOWN + 1)
+if len(table) > ui.ROWS_SHOWN:
+    table = table.head(ui.ROWS_SHOWN)
+    shown = f"The first {ui.ROWS_SHOWN:,} companies shown (search or filter to see others)"
+else:
+    shown = f"{len(table)} {'company' if len(table) == 1 else 'companies'} shown"
+roles = zip(table["thesis_role"], table["role_inferred"], strict=True)
+table = table.assign(thesis_role=[role_label(role, inferred) for role, inferred in roles])
 st.caption(f"{shown}. Choose a row to open the company.")
 picked = ui.table(
     table,
@@ -96,6 +103,7 @@ picked = ui.table(
         "name": "Company",
         "kind": "Kind",
         "thesis_role": "Thesis role",
+        "role_inferred": None,
         "categories": "Categories",
         "country": "Country",
         "city": "City",

@@ -22,6 +22,7 @@ from landscape.queries.company import (
     company_rounds,
 )
 from landscape.queries.conflicts import conflicts
+from landscape.queries.inference import role_label
 
 ui.engine()
 notes_only, zh = ui.notes_only(), ui.zh()
@@ -47,12 +48,17 @@ st.title(ui.escape_markdown(profile["name"]))
 place = ", ".join(part for part in (profile["hq_city"], profile["hq_country"]) if part)
 facts = (
     ui.words(profile["kind"]),
-    ui.words(profile["thesis_role"]),
+    role_label(profile["thesis_role"], profile["role_basis"]),
     ui.words(profile["status"]),
     place and f"HQ {place}",
     ", ".join(profile["categories"]),
 )
 st.caption(ui.escape_markdown(" · ".join(fact for fact in facts if fact)))
+if profile["role_basis"]:
+    st.caption(
+        "Its thesis role is the project's inference, not a source's words: "
+        + ui.escape_markdown(profile["role_basis"])
+    )
 if notes_only and not profile["in_notes"]:
     st.info(
         "The founding notes do not mention this company; with Notes only on, only the facts "

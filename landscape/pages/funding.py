@@ -38,6 +38,7 @@ tiles[3].metric(
 )
 tiles[4].metric("Undated rounds", totals["undated"], help="Left out of the charts over time.")
 
+TOP_COMPANIES = 25  # lines and bars a chart draws: the companies that raised most
 EMPTY = "No funding round matches these filters. Clear a filter, or turn off “Notes only”."
 
 
@@ -47,28 +48,42 @@ def section(
     build: Callable[..., Any],
     name: str,
     empty: str = EMPTY,
+    **options: Any,
 ) -> tuple[pd.DataFrame, bool]:
-    """A subheader and the chart ``build`` draws from ``read`` under the page's filters; the
-    rows and whether a chart was drawn."""
+    """A subheader and the chart ``build`` draws from ``read`` under the page's filters (and
+    ``options``); the rows and whether a chart was drawn."""
     st.subheader(title)
-    frame = ui.query(read, narrowing)
+    frame = ui.query(read, narrowing, **options)
     return frame, ui.chart_or_message(frame, build, name, empty)
 
 
 section("Per year", q.by_year, charts.by_year_chart, "funding_by_year")
 left, right = st.columns(2)
 with left:
-    section("Cumulative per company", q.cumulative, charts.cumulative_chart, "funding_cumulative")
+    section(
+        "Cumulative per company",
+        q.cumulative,
+        charts.cumulative_chart,
+        "funding_cumulative",
+        top=TOP_COMPANIES,
+    )
+    st.caption(f"At most the {TOP_COMPANIES} companies that raised most under the filters.")
 with right:
     no_valuation = "No dated valuation for these companies."
     section("Valuations", q.valuations, charts.valuation_chart, "valuations", no_valuation)
 
 board, drawn = section(
-    "Leaderboard", q.leaderboard, charts.leaderboard_chart, "funding_leaderboard"
+    "Leaderboard",
+    q.leaderboard,
+    lambda frame: charts.leaderboard_chart(frame.head(TOP_COMPANIES)),
+    "funding_leaderboard",
 )
 if drawn:
+    if len(board) > ui.ROWS_SHOWN:
+        shown = f"the chart the first {TOP_COMPANIES}, the table the first {ui.ROWS_SHOWN:,}"
+        st.caption(f"Companies by USD raised: {shown}.")
     st.dataframe(
-        board,
+        board.head(ui.ROWS_SHOWN),
         hide_index=True,
         width="stretch",
         column_config={

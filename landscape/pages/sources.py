@@ -62,10 +62,17 @@ quotes = (
         source_ids=tuple(int(source_id) for source_id in chosen["id"]) if narrowed else (),
         search=quote_search,
         notes_only=notes_only,
+        limit=ui.ROWS_SHOWN + 1,
     )
     if not chosen.empty
     else pd.DataFrame(columns=["supports", "subject", "quote", "source"])
 )
+if len(quotes) > ui.ROWS_SHOWN:
+    quotes = quotes.head(ui.ROWS_SHOWN)
+    st.caption(
+        f"The first {ui.ROWS_SHOWN:,} quotes are shown (and in the CSV): search the quotes or "
+        "choose a source to see others."
+    )
 ui.citation_table(
     quotes[["supports", "subject", "quote", "source"]], "quotes", empty="No quotes match."
 )

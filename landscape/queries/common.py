@@ -62,11 +62,12 @@ def sources_by_subject(engine: Engine, subject_column: str) -> Any:
 
 def with_sources(engine: Engine, statement: Any, id_column: Any, subject_column: str) -> Any:
     """``statement`` with a ``sources`` column: the titles of the sources citing ``id_column``
-    (through the citation's ``subject_column``); one row still per row, no GROUP BY needed."""
-    sources = sources_by_subject(engine, subject_column)
-    return statement.add_columns(sources.c.sources).outerjoin(
-        sources, sources.c.subject_id == id_column
-    )
+    (through the citation's ``subject_column``); one row still per row, no GROUP BY needed.
+
+    Each row's titles are looked up for that row (``source_text``), so a page of a few rows
+    reads a few citations, not every citation of the table.
+    """
+    return statement.add_columns(source_text(engine, subject_column, id_column).label("sources"))
 
 
 def notes_filter(citation_column: str, id_column: Any, notes_only: bool) -> ColumnElement[bool]:

@@ -33,6 +33,7 @@ from landscape.queries.common import (
     read_frame,
     sources_by_subject,
 )
+from landscape.queries.inference import role_basis
 from landscape.queries.landscape_map import company_category_links
 
 FUNDED = "funded"
@@ -43,6 +44,7 @@ COMPANY_COLUMNS = [
     "name",
     "kind",
     "thesis_role",
+    "role_inferred",
     "categories",
     "country",
     "city",
@@ -303,15 +305,21 @@ def founded_years(engine: Engine) -> tuple[int, int] | None:
 
 
 def companies(
-    engine: Engine, filters: CompanyFilters, *, sort: str = "name", zh: bool = False
+    engine: Engine,
+    filters: CompanyFilters,
+    *,
+    sort: str = "name",
+    zh: bool = False,
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """The companies that pass ``filters``, one row each, with their categories, funding,
-    investors and sources.
+    investors and sources; the first ``limit`` of them when it is given.
 
     ``sort`` is one of ``SORTS``: ``name``, ``newest`` / ``oldest`` (founding), ``raised``
     (USD raised). ``raised_usd`` sums the disclosed amounts that count as raised
     (``common.counts_as_raised``), ``not_raised_usd`` the other disclosed amounts; each is
-    empty when there is nothing to sum.
+    empty when there is nothing to sum. ``role_inferred``: the thesis role rests on the
+    project's own inference, not a source's words.
     """
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
@@ -320,6 +328,7 @@ def companies(
     funding = _funding_totals(filters.notes_only)
     investors = _investors_text(engine, filters.notes_only)
     sources_text = sources_by_subject(engine, "company_id")
+    basis = role_basis(engine)
     orders: dict[str, list[SQLColumnExpression[Any]]] = {
         "name": [col(c.name)],
         "newest": [col(c.founded_on).desc().nulls_last(), col(c.name)],
@@ -333,6 +342,7 @@ def companies(
             col(c.name),
             col(c.kind),
             col(c.thesis_role),
+            basis.c.basis.is_not(None).label("role_inferred"),
             categories.c.categories,
             col(c.hq_country).label("country"),
             col(c.hq_city).label("city"),
@@ -348,14 +358,17 @@ def companies(
         .outerjoin(funding, funding.c.company_id == col(c.id))
         .outerjoin(investors, investors.c.company_id == col(c.id))
         .outerjoin(sources_text, sources_text.c.subject_id == col(c.id))
+        .outerjoin(basis, basis.c.company_id == col(c.id))
         .where(*filters.conditions())
         .order_by(*order)
+        .limit(limit)
     )
     frame = read_frame(engine, statement)
     frame["founded"] = partial_dates(frame, "founded_on", "founded_precision")
     for money in ("raised_usd", "not_raised_usd"):
         frame[money] = frame[money].astype("Int64")
     frame["rounds"] = frame["rounds"].astype("int64")
+    frame["role_inferred"] = frame["role_inferred"].fillna(False).astype(bool)
     return frame[COMPANY_COLUMNS]
 
 

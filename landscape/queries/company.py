@@ -6,6 +6,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, case, func, inspect, literal, or_, select
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from landscape import models as m
@@ -22,6 +23,7 @@ from landscape.queries.common import (
     with_sources,
 )
 from landscape.queries.evidence import citations
+from landscape.queries.inference import role_basis
 from landscape.queries.landscape_map import company_category_links
 
 
@@ -37,7 +39,8 @@ def company_choices(engine: Engine, *, notes_only: bool = False) -> pd.DataFrame
 
 
 def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dict[str, Any] | None:
-    """A company's own facts, its parent, its subsidiaries and categories; None if unknown."""
+    """A company's own facts, its parent, its subsidiaries and categories; None if unknown.
+    ``role_basis`` is the reasoning when its thesis role is the project's inference."""
     c = m.Company
     parent = aliased(m.Company)
     statement: AnySelect = (
@@ -54,7 +57,7 @@ def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dic
             .where(col(c.parent_id) == company_id)
             .order_by(col(c.name))
         ).all()
-        links = company_category_links()
+        links = company_category_links(company_id)
         category = aliased(m.Category)
         categories = connection.execute(
             select(category_label(category, zh))
@@ -72,8 +75,13 @@ def company_profile(engine: Engine, company_id: int, *, zh: bool = False) -> dic
             )
             .limit(1)
         ).first()
+        basis = role_basis(engine)
+        role_inference = connection.execute(
+            select(basis.c.basis).where(basis.c.company_id == company_id)
+        ).scalar()
         profile = {column.name: row[column.name] for column in inspect(m.Company).columns}
         profile |= {
+            "role_basis": role_inference,
             "parent": row["parent"],
             "children": [(child_id, name) for child_id, name in children if child_id is not None],
             "categories": list(categories),
@@ -112,7 +120,7 @@ def company_rounds(engine: Engine, company_id: int, *, notes_only: bool = False)
     """Rounds the company raised, by date, with status, amounts, whether the amount counts as
     raised (``common.counts_as_raised``), investors (lead marked) and sources."""
     r = m.FundingRound
-    investors = _investor_names(engine)
+    investors = _investor_names(engine, company_id)
     columns = [
         "date",
         "round",
@@ -174,8 +182,16 @@ def company_funding(engine: Engine, company_id: int, *, notes_only: bool = False
     return {key: int(value or 0) for key, value in row.items()}
 
 
-def _investor_names(engine: Engine) -> Any:
-    """Subquery of (funding_round_id, investors): names joined, each lead marked "(lead)"."""
+def _of_company(row: Any, company_id: int) -> ColumnElement[bool]:
+    """WHERE: a fact (``row``: a model use, metric or event) about the company or one of its
+    products; both sides are index look-ups."""
+    its_products = select(col(m.Product.id)).where(col(m.Product.company_id) == company_id)
+    return or_(col(row.company_id) == company_id, col(row.product_id).in_(its_products))
+
+
+def _investor_names(engine: Engine, company_id: int) -> Any:
+    """Subquery of (funding_round_id, investors) of the company's rounds: names joined, each
+    lead marked "(lead)"."""
     investor = aliased(m.Company)
     name = col(investor.name) + case(
         (col(m.Investment.is_lead), literal(" (lead)")), else_=literal("")
@@ -183,6 +199,8 @@ def _investor_names(engine: Engine) -> Any:
     named = (
         select(col(m.Investment.funding_round_id), name.label("name"))
         .join(investor, col(investor.id) == col(m.Investment.investor_id))
+        .join(m.FundingRound, col(m.FundingRound.id) == col(m.Investment.funding_round_id))
+        .where(col(m.FundingRound.company_id) == company_id)
         .subquery()
     )
     return (
@@ -267,7 +285,7 @@ def company_models(engine: Engine, company_id: int, *, notes_only: bool = False)
         .join(a, col(a.id) == col(u.model_id))
         .outerjoin(m.Product, col(m.Product.id) == col(u.product_id))
         .where(
-            or_(col(u.company_id) == company_id, col(m.Product.company_id) == company_id),
+            _of_company(u, company_id),
             notes_filter("model_use_id", col(u.id), notes_only),
         )
     )
@@ -302,7 +320,7 @@ def company_metrics(engine: Engine, company_id: int, *, notes_only: bool = False
         )
         .outerjoin(m.Product, col(m.Product.id) == col(x.product_id))
         .where(
-            or_(col(x.company_id) == company_id, col(m.Product.company_id) == company_id),
+            _of_company(x, company_id),
             notes_filter("metric_id", col(x.id), notes_only),
         )
         .order_by(col(x.as_of).asc().nulls_last(), col(x.id))
@@ -345,7 +363,7 @@ def company_events(engine: Engine, company_id: int, *, notes_only: bool = False)
         .outerjoin(m.AIModel, col(m.AIModel.id) == col(e.model_id))
         .outerjoin(m.Product, col(m.Product.id) == col(e.product_id))
         .where(
-            or_(col(e.company_id) == company_id, col(m.Product.company_id) == company_id),
+            _of_company(e, company_id),
             notes_filter("event_id", col(e.id), notes_only),
         )
         .order_by(col(e.occurred_on).asc().nulls_last(), col(e.id))

@@ -46,15 +46,16 @@ def _about_company(company_id: int) -> dict[str, Select[Any]]:
     price, use, metric, event = _t(m.ModelPrice), _t(m.ModelUse), _t(m.Metric), _t(m.Event)
     claim_company = _t(m.ClaimCompany)
     products_of_company = select(product.c.id).where(product.c.company_id == company_id)
+    rounds = select(round_.c.id).where(round_.c.company_id == company_id)
     return {
         "companies": select(company.c.id).where(company.c.id == company_id),
         "people": select(person.c.id).where(person.c.company_id == company_id),
         "categories": select(_t(m.Category).c.id).where(false()),
         "products": products_of_company,
-        "funding_rounds": select(round_.c.id).where(round_.c.company_id == company_id),
-        "investments": select(investment.c.id)
-        .join(round_, round_.c.id == investment.c.funding_round_id)
-        .where(or_(round_.c.company_id == company_id, investment.c.investor_id == company_id)),
+        "funding_rounds": rounds,
+        "investments": select(investment.c.id).where(
+            or_(investment.c.funding_round_id.in_(rounds), investment.c.investor_id == company_id)
+        ),
         "ai_models": select(model.c.id).where(model.c.developer_id == company_id),
         "model_prices": select(price.c.id)
         .join(model, model.c.id == price.c.model_id)
@@ -99,12 +100,14 @@ def citations(
     source_ids: Sequence[int] = (),
     search: str = "",
     notes_only: bool = False,
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """Citations with their quote, their source, and what they support, in words.
 
     ``company_id`` keeps the citations about a company and its facts (its products, rounds,
     investments made or received, models, prices, uses, metrics, events, claims, people);
-    ``source_ids`` keeps those of some sources; ``search`` matches the quote or the subject.
+    ``source_ids`` keeps those of some sources; ``search`` matches the quote or the subject;
+    ``limit`` keeps the first rows (a page shows a screenful, not every citation).
     """
     cited = union_all(*_citation_parts(company_id)).subquery()
     c, s = _t(m.Citation).c, _t(m.Source).c
@@ -140,4 +143,4 @@ def citations(
         )
     if notes_only:
         statement = statement.where(s.kind == m.SourceKind.notes.value)
-    return read_frame(engine, statement)
+    return read_frame(engine, statement.limit(limit))

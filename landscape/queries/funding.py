@@ -189,9 +189,13 @@ def sources_per_group(
     )
 
 
-def cumulative(engine: Engine, filters: RoundFilters = RoundFilters()) -> pd.DataFrame:
+def cumulative(
+    engine: Engine, filters: RoundFilters = RoundFilters(), top: int | None = None
+) -> pd.DataFrame:
     """Each company's dated rounds with its USD raised so far (a running sum of the rounds that
-    count as raised); each round keeps its own amount and status."""
+    count as raised); each round keeps its own amount and status. ``top`` keeps the companies
+    that raised most (as the leaderboard ranks them), so a chart gets a few lines, not one per
+    company of the landscape."""
     counted = counts_as_raised(col(ROUND.status), col(ROUND.round_type))
     raised = case((counted, col(ROUND.amount_usd)))
     so_far = func.sum(func.coalesce(raised, 0)).over(
@@ -210,8 +214,21 @@ def cumulative(engine: Engine, filters: RoundFilters = RoundFilters()) -> pd.Dat
         )
         .order_by(col(m.Company.name), col(ROUND.announced_on), col(ROUND.id))
     )
+    if top is not None:
+        statement = statement.where(col(ROUND.company_id).in_(_most_raised(filters, top)))
     frame = read_frame(engine, statement)
     return add_when(frame, "date", "precision").drop(columns=["precision"])
+
+
+def _most_raised(filters: RoundFilters, top: int) -> Any:
+    """Subquery: the ids of the ``top`` companies by USD raised under ``filters``."""
+    return (
+        select(col(ROUND.company_id))
+        .where(*filters.conditions())
+        .group_by(col(ROUND.company_id))
+        .order_by(round_raised_usd().desc(), round_not_raised_usd().desc(), col(ROUND.company_id))
+        .limit(top)
+    )
 
 
 def valuations(engine: Engine, filters: RoundFilters = RoundFilters()) -> pd.DataFrame:

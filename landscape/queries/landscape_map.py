@@ -34,13 +34,16 @@ MAP_COLUMNS = [
 ]
 
 
-def company_category_links() -> Any:
+def company_category_links(company_id: int | None = None) -> Any:
     """Subquery of distinct (company_id, category_id): a company's own categories and those of
-    its products."""
+    its products; of one company when ``company_id`` is given (read through its indexes)."""
     own = select(col(m.CompanyCategory.company_id), col(m.CompanyCategory.category_id))
     through_products = select(col(m.Product.company_id), col(m.ProductCategory.category_id)).join(
         m.ProductCategory, col(m.ProductCategory.product_id) == col(m.Product.id)
     )
+    if company_id is not None:
+        own = own.where(col(m.CompanyCategory.company_id) == company_id)
+        through_products = through_products.where(col(m.Product.company_id) == company_id)
     return union(own, through_products).subquery()
 
 

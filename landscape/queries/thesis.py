@@ -36,6 +36,13 @@ from landscape.queries.common import (
     year_of,
 )
 from landscape.queries.funding import sources_per_group
+from landscape.queries.inference import (
+    INFERENCE,
+    INFERENCE_MARK,
+    rests_on_inference,
+    role_basis,
+    role_label,
+)
 
 OWNERSHIP = {1: "calls an API", 2: "fine-tunes a model", 3: "trains its own model"}
 REACH = {
@@ -61,11 +68,6 @@ ROLES_FIRST = (
     m.ThesisRole.model_builder,
     m.ThesisRole.application_builder,
 )
-# The source kind of the project's own inference: facts no source states.
-INFERENCE = m.SourceKind.inference
-INFERENCE_MARK = " (the project's inference)"
-# How an inference's note names the company field it infers: "thesis_role: channel_owner".
-ROLE_FIELD = "thesis_role"
 # How many names a corner lists before it says how many more sit there.
 CORNER_NAMES = 12
 # Where the quadrant splits: owning the model means training it (3); owning distribution means
@@ -102,20 +104,6 @@ QUADRANT_COLUMNS = [
     *("users", "reach", "reach_label", "reach_inferred", "placement_inferred", "corner"),
     *("funding_usd", "not_raised_usd", "rounds", "undisclosed_rounds", "sources", "reason"),
 ]
-
-
-def rests_on_inference(citation_column: str, id_column: Any) -> ColumnElement[bool]:
-    """Whether the row ``id_column`` has a citation to a source of kind ``inference``.
-
-    The inferred ids are one uncorrelated subquery (few rows), not a lookup per row.
-    """
-    citation = getattr(m.Citation, citation_column)
-    inferred = (
-        select(citation)
-        .join(m.Source, col(m.Source.id) == col(m.Citation.source_id))
-        .where(citation.is_not(None), col(m.Source.kind) == INFERENCE)
-    )
-    return id_column.in_(inferred)
 
 
 def _model_evidence(notes_only: bool) -> Any:
@@ -294,33 +282,6 @@ def _first_category(zh: bool) -> Any:
     )
 
 
-def _role_basis(engine: Engine) -> Any:
-    """Subquery: (company_id, basis): what the project's inference about a company's role says.
-
-    A company's inference is about its role when its note names the field (``thesis_role:
-    channel_owner``) or names none; one about another field (``founded: 2021``) is not.
-    """
-    citation = m.Citation
-    said = func.coalesce(col(citation.paraphrase), col(citation.note), col(citation.quote))
-    about_the_role = col(citation.note).is_(None) | col(citation.note).startswith(ROLE_FIELD)
-    distinct = (
-        select(col(citation.company_id).label("company_id"), said.label("basis"))
-        .join(m.Source, col(m.Source.id) == col(citation.source_id))
-        .where(
-            col(citation.company_id).is_not(None),
-            col(m.Source.kind) == INFERENCE,
-            about_the_role,
-        )
-        .distinct()
-        .subquery()
-    )
-    return (
-        select(distinct.c.company_id, joined_text(engine, distinct.c.basis, " / ").label("basis"))
-        .group_by(distinct.c.company_id)
-        .subquery("role_basis")
-    )
-
-
 def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.DataFrame:
     """Every company with its model ownership (1–3, or empty when nothing is on record), its
     distribution tier (0–3), its largest users figure, the money it raised and its category;
@@ -334,7 +295,7 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     company = m.Company
     ownership, users = _ownership(engine, notes_only), _users(notes_only)
     funding, sources = _funding(notes_only), _sources(engine, notes_only)
-    basis = _role_basis(engine)
+    basis = role_basis(engine)
     is_channel_owner = col(company.thesis_role) == m.ThesisRole.channel_owner
     reach = case(
         (is_channel_owner, 3),
@@ -378,7 +339,7 @@ def quadrant(engine: Engine, zh: bool = False, notes_only: bool = False) -> pd.D
     flags = ["role_inferred", "ownership_inferred", "reach_inferred"]
     frame[flags] = frame[flags].fillna(False).astype(bool)
     frame["role_label"] = [
-        role.replace("_", " ") + (INFERENCE_MARK if inferred else "")
+        role_label(role, inferred)
         for role, inferred in zip(frame["thesis_role"], frame["role_inferred"], strict=True)
     ]
     placed = frame["ownership"].notna()
