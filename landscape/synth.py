@@ -441,6 +441,10 @@ def indexes_rebuilt(connection: Connection) -> Iterator[None]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
         " AND tbl_name IN (" + ", ".join(f"'{name}'" for name in SYNTH_TABLES) + ")"
     ).all()
+    # Python's sqlite3 opens a transaction only before an INSERT/UPDATE/DELETE, so a DROP INDEX
+    # first would commit at once and a failed synth would lose the indexes: a savepoint opens
+    # the transaction here, and the caller's commit or rollback ends it.
+    connection.exec_driver_sql("SAVEPOINT synth_indexes")
     for name, _sql in indexes:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')
     yield

@@ -147,3 +147,22 @@ def test_the_scale_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
     assert compared and all(line.split()[-1].replace(".", "").isdigit() for line in compared), (
         result.stdout
     )
+
+
+def test_a_synth_that_fails_leaves_the_database_as_it_was(migrated_url: str) -> None:
+    """Nothing half-written: a failure after the first rows rolls back every row and, on
+    SQLite, the indexes dropped while writing (a DROP INDEX must not commit on its own)."""
+    engine = db.get_engine(migrated_url)
+    sqlite = engine.dialect.name == "sqlite"
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    before_indexes = _rows(engine, indexes) if sqlite else []
+    before = _dump(engine)
+
+    def fail_after_the_first_rows(done: int, total: int) -> None:
+        if 0 < done < total and done > 100:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        synthesize(engine, 3_000, progress=fail_after_the_first_rows)
+    assert (_rows(engine, indexes) if sqlite else []) == before_indexes
+    assert _dump(engine) == before
