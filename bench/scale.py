@@ -22,9 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import pages as page_bench  # noqa: E402
-from sqlalchemy import MetaData, create_engine, func, select, text  # noqa: E402
+from sqlalchemy import MetaData, func, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from landscape import db  # noqa: E402
@@ -62,20 +61,8 @@ def sqlite_url(folder: Path, name: str) -> Iterator[str]:
     db.get_engine(url).dispose()
 
 
-@contextmanager
-def postgres_url(server: str) -> Iterator[str]:
-    name = f"landscape_scale_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        db.get_engine(url).dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def postgres_url(server: str) -> AbstractContextManager[str]:
+    return db.scratch_postgres_database(server, "landscape_scale")
 
 
 def database(backend: str, folder: Path, server: str | None, name: str) -> Any:

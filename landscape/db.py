@@ -7,6 +7,7 @@ use them, so ``landscape db current`` starts without them.
 
 import ast
 import re
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -61,6 +62,27 @@ def get_engine(url: str | None = None) -> Engine:
         hint = " (pip install 'ai-landscape[postgres]')" if "postgres" in url else ""
         raise DatabaseError(f"no driver for {parsed.drivername!r}{hint}: {exc}") from None
     return engine
+
+
+@contextmanager
+def scratch_postgres_database(
+    server: str, prefix: str, template: str | None = None
+) -> Iterator[str]:
+    """The URL of a new database on the PostgreSQL ``server`` (a copy of ``template`` when
+    given), named ``prefix`` and a random suffix, dropped afterwards (for tests and benchmarks)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    copy = f' TEMPLATE "{template}"' if template else ""
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        get_engine(url).dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def _check_sqlite_folder(database: str | None) -> None:

@@ -3,14 +3,12 @@ LANDSCAPE_TEST_POSTGRES_URL is set (e.g. postgresql+psycopg://postgres@127.0.0.1
 
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import streamlit as st
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from landscape import db
@@ -41,19 +39,11 @@ def _postgres_server() -> str:
 @contextmanager
 def _postgres_database(server: str, template: str | None = None) -> Iterator[str]:
     """A new PostgreSQL database (optionally copied from ``template``), dropped afterwards."""
-    name = f"landscape_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    copy = f' TEMPLATE "{template}"' if template else ""
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        _forget_engine(url)
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with db.scratch_postgres_database(server, "landscape_test", template) as url:
+        try:
+            yield url
+        finally:
+            _forget_engine(url)
 
 
 def _seed(url: str) -> None:
